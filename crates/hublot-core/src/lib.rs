@@ -5,4 +5,5 @@
 //! the API client, the offline cache, the sync engine, the outbox and the
 //! notification policy. This crate never depends on Tauri.
 
+pub mod facts;
 pub mod views;
