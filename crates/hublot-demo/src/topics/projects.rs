@@ -1,0 +1,144 @@
+//! Project topics: the same project life (status, steering committee, pilot,
+//! workshops, delays, go-live) told with each project's own words.
+
+use super::{PollTemplate, Topic, FORMAL_CLOSERS, FORMAL_OPENERS, GENERIC_COMMENTS};
+
+const PROJECT_POSTS: &[&str] = &[
+    "**Point d'avancement – semaine du {today}**\n\n- ✅ {x} : terminé\n- 🔄 {y} : en cours, {pct} % réalisé\n- ⏳ recette prévue le {date}\n\nLe planning détaillé est sur [l'espace projet]({link}).",
+    "**Comité de pilotage du {date}** : merci de m'envoyer vos éléments sur {x} d'ici le {soon}. {m}, peux-tu préparer la partie sur {y} ?",
+    "La phase pilote démarre le {date} sur le site de {site}. Les {n} volontaires recevront une invitation à une session de prise en main.",
+    "Retour du pilote : {pct} % des utilisateurs trouvent le nouveau fonctionnement plus simple. Points à améliorer : {x} et {y}.",
+    "Atelier de co-construction sur **{x}** le {date} à {hour}, {room}. Ouvert à toutes celles et ceux qui veulent donner leur avis, même sans faire partie de l'équipe projet.",
+    "Petite alerte : la livraison concernant {x} a pris environ {n} jours de retard. Le jalon de recette est décalé, mais la date de déploiement reste tenue pour l'instant.",
+    "Le compte rendu de la réunion de lancement est en ligne : [compte rendu]({link}).\n\nProchaines étapes :\n1. cartographier {x}\n2. valider {y} avec les équipes\n3. planifier la formation des utilisateurs",
+    "Bravo à l'équipe : **{x}**, c'est en production depuis ce matin ! Merci à {m} et {m2} pour leur investissement{emoji}",
+    "FAQ mise à jour avec vos questions de la semaine, notamment sur {x} : [FAQ du projet]({link})",
+    "Recette de {x} : {n} anomalies ouvertes, dont une bloquante. {m} pilote les corrections avec le prestataire, nouveau point le {soon}.",
+    "Les supports de formation sur {x} sont prêts : [supports]({link}). Les sessions commencent le {date} ; pensez à vous inscrire auprès de {m}.",
+    "Question ouverte à tous : qu'est-ce qui vous gêne le plus aujourd'hui dans {x} ? Vos réponses alimenteront l'atelier du {date}.",
+];
+
+const PROJECT_COMMENTS: &[&str] = &[
+    "Super avancée, bravo !",
+    "Est-ce que {site} fera partie de la prochaine vague ?",
+    "Je peux participer à l'atelier.",
+    "Qui contacter en cas de souci pendant le pilote ?",
+    "Les collègues de mon équipe sont plutôt contents du changement.",
+    "Le retard vient-il du prestataire ?",
+    "Je m'inscris !",
+    "Merci pour la transparence sur le planning.",
+    "{author} je t'envoie mes éléments demain matin.",
+    "Pour moi, le plus gênant reste {x}.",
+];
+
+const PROJECT_POLLS: &[PollTemplate] = &[
+    PollTemplate {
+        question: "Quel créneau pour l'atelier de co-construction ?",
+        options: &[
+            "Le {soon} matin",
+            "Le {date} après-midi",
+            "En visio, à midi",
+        ],
+        multiple: false,
+    },
+    PollTemplate {
+        question: "Quels points vous semblent prioritaires pour la prochaine version ?",
+        options: &[
+            "L'ergonomie",
+            "La rapidité",
+            "Les modèles de courrier",
+            "L'aide en ligne",
+            "Les statistiques",
+        ],
+        multiple: true,
+    },
+    PollTemplate {
+        question: "Comment évaluez-vous la formation reçue ?",
+        options: &["Très utile", "Utile", "Peu utile", "Pas encore formé·e"],
+        multiple: false,
+    },
+];
+
+const PROJECT_LINKS: &[&str] = &[
+    "projets/espace",
+    "projets/planning",
+    "projets/faq",
+    "projets/comptes-rendus",
+];
+
+const fn project(items: &'static [&'static str]) -> Topic {
+    Topic {
+        posts: PROJECT_POSTS,
+        shared_posts: &[],
+        admin_posts: &[],
+        comments: PROJECT_COMMENTS,
+        shared_comments: GENERIC_COMMENTS,
+        polls: PROJECT_POLLS,
+        items,
+        links: PROJECT_LINKS,
+        openers: FORMAL_OPENERS,
+        closers: FORMAL_CLOSERS,
+        poll_rate: 0.07,
+        topic_comment_rate: 0.6,
+    }
+}
+
+/// Paperless care claims.
+pub const PAPERLESS: Topic = project(&[
+    "la numérisation des feuilles de soins papier",
+    "la lecture automatique des documents",
+    "le circuit des rejets",
+    "l'archivage électronique",
+    "la bannette de travail des techniciens",
+    "l'information des professionnels de santé",
+]);
+
+/// Front desks on appointment.
+pub const APPOINTMENTS: Topic = project(&[
+    "la prise de rendez-vous en ligne",
+    "les rappels par SMS",
+    "l'aménagement des espaces d'accueil",
+    "les rendez-vous en visio",
+    "la borne d'accueil",
+    "la formation des conseillers",
+]);
+
+/// The new mail system.
+pub const MAIL_MIGRATION: Topic = project(&[
+    "la migration des boîtes aux lettres",
+    "les boîtes partagées",
+    "les listes de diffusion",
+    "l'agenda partagé",
+    "la configuration des mobiles",
+    "l'archivage des anciens messages",
+]);
+
+/// Energy savings.
+pub const ENERGY: Topic = project(&[
+    "la baisse de la température des bureaux",
+    "l'extinction des lumières la nuit",
+    "le regroupement des réunions le vendredi",
+    "le passage aux éclairages LED",
+    "les détecteurs de présence",
+    "le suivi des consommations",
+]);
+
+/// Moving the Blois site.
+pub const MOVING: Topic = project(&[
+    "le plan des nouveaux bureaux",
+    "le déménagement des archives",
+    "le câblage réseau",
+    "l'aménagement de l'accueil",
+    "le calendrier des cartons",
+    "le parking du nouveau site",
+]);
+
+/// The new intranet.
+pub const INTRANET: Topic = project(&[
+    "l'arborescence",
+    "le moteur de recherche",
+    "les pages des services",
+    "l'annuaire",
+    "la charte graphique",
+    "les actualités",
+]);
