@@ -5,5 +5,8 @@
 //! the API client, the offline cache, the sync engine, the outbox and the
 //! notification policy. This crate never depends on Tauri.
 
+pub mod client;
+pub mod error;
 pub mod facts;
+pub mod notify;
 pub mod views;
