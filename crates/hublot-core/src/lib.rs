@@ -8,5 +8,7 @@
 pub mod client;
 pub mod error;
 pub mod facts;
+pub mod markdown;
+pub mod store;
 pub mod notify;
 pub mod views;
