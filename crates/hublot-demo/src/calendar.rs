@@ -82,6 +82,55 @@ pub fn local_ms(utc_ms: i64) -> i64 {
     utc_ms + paris_offset_ms(utc_ms)
 }
 
+/// Paris local time for a span of years, with the summer-time changes worked
+/// out once (the stream converts millions of instants).
+pub struct ParisClock {
+    /// For each year: when it starts (UTC), and its summer time span (UTC).
+    years: Vec<(i64, i64, i64)>,
+}
+
+impl ParisClock {
+    /// A clock exact for every instant between `from_ms` and `to_ms` (and
+    /// still correct, only slower, outside).
+    pub fn new(from_ms: i64, to_ms: i64) -> Self {
+        let (first, _, _) = civil_from_days(from_ms.div_euclid(DAY_MS));
+        let (last, _, _) = civil_from_days(to_ms.div_euclid(DAY_MS));
+        let years = (first..=last + 1)
+            .map(|y| {
+                (
+                    days_from_civil(y, 1, 1) * DAY_MS,
+                    last_sunday(y, 3) * DAY_MS + HOUR_MS,
+                    last_sunday(y, 10) * DAY_MS + HOUR_MS,
+                )
+            })
+            .collect();
+        Self { years }
+    }
+
+    /// Paris local time of `utc_ms`, as milliseconds since the local epoch.
+    pub fn local_ms(&self, utc_ms: i64) -> i64 {
+        // The last entry only marks the end of the span.
+        let span = self.years.first().map(|y| y.0)..self.years.last().map(|y| y.0);
+        if span.contains(&Some(utc_ms)) {
+            if let Some(&(_, summer_start, summer_end)) = self
+                .years
+                .iter()
+                .rev()
+                .find(|(start, _, _)| *start <= utc_ms)
+            {
+                let summer = (summer_start..summer_end).contains(&utc_ms);
+                return utc_ms + if summer { 2 * HOUR_MS } else { HOUR_MS };
+            }
+        }
+        local_ms(utc_ms)
+    }
+
+    /// Paris local day number of `utc_ms`.
+    pub fn local_day(&self, utc_ms: i64) -> i64 {
+        self.local_ms(utc_ms).div_euclid(DAY_MS)
+    }
+}
+
 /// Whether a local day is a French public holiday (known for 2025 to 2027;
 /// other years only have their fixed-date holidays).
 pub fn is_holiday(days: i64) -> bool {
@@ -112,19 +161,25 @@ pub fn is_holiday(days: i64) -> bool {
 }
 
 /// A local day written the French way, e.g. "jeudi 12 mars" or "lundi 1er juin".
+#[cfg(test)]
 pub fn french_date(days: i64) -> String {
+    let mut out = String::new();
+    push_french_date(&mut out, days);
+    out
+}
+
+/// Appends a local day written the French way to `out`.
+pub fn push_french_date(out: &mut String, days: i64) {
+    use std::fmt::Write;
     let (_, m, d) = civil_from_days(days);
-    let day = if d == 1 {
-        "1er".to_owned()
+    out.push_str(WEEKDAYS[weekday(days)]);
+    if d == 1 {
+        out.push_str(" 1er ");
     } else {
-        d.to_string()
-    };
-    format!(
-        "{} {} {}",
-        WEEKDAYS[weekday(days)],
-        day,
-        MONTHS[(m - 1) as usize]
-    )
+        // Writing to a String cannot fail.
+        let _ = write!(out, " {d} ");
+    }
+    out.push_str(MONTHS[(m - 1) as usize]);
 }
 
 /// Name of a month, 1 for January.
@@ -159,6 +214,19 @@ mod tests {
             paris_offset_ms(days_from_civil(2026, 6, 12) * DAY_MS),
             2 * HOUR_MS
         );
+    }
+
+    #[test]
+    fn the_cached_clock_agrees_with_the_plain_one() {
+        let from = days_from_civil(2025, 12, 1) * DAY_MS;
+        let to = days_from_civil(2026, 11, 30) * DAY_MS;
+        let clock = ParisClock::new(from, to);
+        // Every 17 minutes for a year, across both summer-time changes, and beyond.
+        let mut t = from - 40 * DAY_MS;
+        while t < to + 400 * DAY_MS {
+            assert_eq!(clock.local_ms(t), local_ms(t), "at {t}");
+            t += 17 * 60_000;
+        }
     }
 
     #[test]

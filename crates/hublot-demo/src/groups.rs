@@ -104,7 +104,7 @@ pub const GROUPS: &[GroupSpec] = &[
         admins: 3,
         demo: FOLLOWER,
         topic: &topics::NEGOTIATION,
-        weight_work: 4.0,
+        weight_work: 2.2,
         weight_off: 0.3,
     },
     GroupSpec {

@@ -12,16 +12,19 @@ use rand::seq::{index, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::calendar::{is_holiday, local_ms, weekday, DAY_MS, HOUR_MS};
+use crate::calendar::{is_holiday, weekday, ParisClock, DAY_MS, HOUR_MS};
 use crate::groups::GROUPS;
 use crate::text::{fill, Ctx};
-use crate::topics::{self, PollTemplate, Topic, WELCOME};
+use crate::topics::{self, PollTemplate, Topic, AUTHOR_REPLIES, GENERIC_COMMENTS, WELCOME};
 use crate::{DemoComment, DemoConfig, DemoOrg, DemoPoll, DemoPost, HISTORY_DAYS};
 
 /// Most pinned posts per group: the welcome post and one or two recent ones.
 const MAX_PINNED: u32 = 3;
 /// Share of the stream, at its end, where recent posts may get pinned.
 const PIN_WINDOW: f64 = 0.1;
+/// Share of posts in groups with admin updates (the negotiation) that are
+/// such updates.
+const ADMIN_UPDATE_SHARE: f64 = 0.55;
 /// Relative chances of 0, 1, ... 8 comments on a post.
 const COMMENT_COUNTS: [f64; 9] = [22.0, 20.0, 18.0, 13.0, 9.0, 7.0, 5.0, 3.0, 3.0];
 
@@ -37,8 +40,6 @@ struct GroupState<'a> {
     /// Posts so far, and pinned ones among them.
     posts: u32,
     pinned: u32,
-    /// Running number of admin updates (the negotiation's "point d'étape n°").
-    seq: u32,
 }
 
 /// The iterator behind [`DemoOrg::posts`].
@@ -63,6 +64,13 @@ pub struct PostStream<'a> {
     /// Chance that a post of the pin window is pinned: about one per group
     /// over the window, whatever the number of posts.
     pin_chance: f64,
+    /// First local day of the history, and for each day since, how many
+    /// working days have begun (the negotiation's "point d'étape n°").
+    first_day: i64,
+    working_days: Vec<u32>,
+    /// Whether each day from `first_day` on is a working day.
+    working: Vec<bool>,
+    clock: ParisClock,
 }
 
 impl<'a> PostStream<'a> {
@@ -71,11 +79,12 @@ impl<'a> PostStream<'a> {
         let now = cfg.now;
         let start = now - HISTORY_DAYS * DAY_MS;
         let hours = (HISTORY_DAYS * 24) as usize;
+        let clock = ParisClock::new(start, now);
         let mut cumulative = Vec::with_capacity(hours);
         let mut off_hours = Vec::with_capacity(hours);
         let mut acc = 0.0;
         for h in 0..hours {
-            let local = local_ms(start + h as i64 * HOUR_MS);
+            let local = clock.local_ms(start + h as i64 * HOUR_MS);
             let day = local.div_euclid(DAY_MS);
             let hour = local.rem_euclid(DAY_MS) / HOUR_MS;
             let working_day = weekday(day) < 5 && !is_holiday(day);
@@ -83,6 +92,18 @@ impl<'a> PostStream<'a> {
             acc += weight;
             cumulative.push(acc);
             off_hours.push(off);
+        }
+
+        // Texts speak of dates up to a few weeks after the post.
+        let first_day = clock.local_day(start);
+        let mut working = Vec::with_capacity(HISTORY_DAYS as usize + 40);
+        let mut working_days = Vec::with_capacity(HISTORY_DAYS as usize + 40);
+        let mut count = 0;
+        for day in first_day..=first_day + HISTORY_DAYS + 40 {
+            let works = weekday(day) < 5 && !is_holiday(day);
+            count += u32::from(works);
+            working.push(works);
+            working_days.push(count.max(1));
         }
 
         let mut groups: Vec<GroupState<'a>> = org
@@ -101,7 +122,6 @@ impl<'a> PostStream<'a> {
                     description: &group.description,
                     posts: 0,
                     pinned: 0,
-                    seq: 0,
                 }
             })
             .collect();
@@ -169,6 +189,10 @@ impl<'a> PostStream<'a> {
             pin_chance: (org.groups.len() as f64 / (cfg.posts as f64 * PIN_WINDOW)).clamp(0.0, 0.5),
             first_names,
             last: i64::MIN,
+            first_day,
+            working_days,
+            working,
+            clock,
         }
     }
 
@@ -251,36 +275,40 @@ impl PostStream<'_> {
         let topic = state.topic;
         let first = state.posts == 0;
         state.posts += 1;
+        let day = self.clock.local_day(created_at);
 
-        // Who writes, and what.
-        let from_admins =
-            first || state.announcement || (!topic.admin_posts.is_empty() && rng.gen_bool(0.6));
+        // What kind of post: the group's welcome, a poll, an admin update or
+        // an ordinary post; then who writes it.
+        let poll_template = (!first && !topic.polls.is_empty() && rng.gen_bool(topic.poll_rate))
+            .then(|| pick_poll(topic.polls, rng));
+        let admin_update = !first
+            && poll_template.is_none()
+            && !topic.admin_posts.is_empty()
+            && rng.gen_bool(ADMIN_UPDATE_SHARE);
+        // Groups with admin updates (the negotiation, the support) also
+        // publish their polls through their admins.
+        let from_admins = first
+            || state.announcement
+            || admin_update
+            || (poll_template.is_some() && !topic.admin_posts.is_empty());
         let author = match (from_admins, state.admins.choose(rng)) {
             (true, Some(&a)) => a,
             _ => *state.members.choose(rng).unwrap_or(&0),
         };
-        let is_admin = state.admins.contains(&author);
         let (template, openers, closers) = if first {
             (pick(WELCOME, rng), topics::NONE, topics::NONE)
-        } else if is_admin && from_admins && !topic.admin_posts.is_empty() {
-            state.seq += 1;
-            (pick(topic.admin_posts, rng), topic.openers, topic.closers)
+        } else if let Some(poll) = poll_template {
+            (poll.intro, topic.openers, topic.closers)
+        } else if admin_update {
+            (pick(topic.admin_posts, rng), topics::NONE, topic.closers)
         } else {
-            let n = topic.posts.len() + topic.shared_posts.len();
-            let k = rng.gen_range(0..n.max(1));
-            let t = if k < topic.posts.len() {
-                topic.posts[k]
-            } else {
-                topic
-                    .shared_posts
-                    .get(k - topic.posts.len())
-                    .copied()
-                    .unwrap_or("{x}")
-            };
-            (t, topic.openers, topic.closers)
+            (
+                pick2(topic.posts, topic.shared_posts, rng),
+                topic.openers,
+                topic.closers,
+            )
         };
 
-        let day = local_ms(created_at).div_euclid(DAY_MS);
         let ctx = Ctx {
             users: &self.org.users,
             first_names: &self.first_names,
@@ -293,7 +321,13 @@ impl PostStream<'_> {
             writer: author,
             post_author: author,
             day,
-            seq: state.seq,
+            working: &self.working,
+            first_day: self.first_day,
+            seq: self
+                .working_days
+                .get((day - self.first_day).max(0) as usize)
+                .copied()
+                .unwrap_or(1),
         };
         let mut body = String::with_capacity(400);
         fill(pick(openers, rng), &ctx, rng, &mut body);
@@ -306,19 +340,15 @@ impl PostStream<'_> {
             state.pinned += 1;
         }
 
-        let poll = (!first && !topic.polls.is_empty() && rng.gen_bool(topic.poll_rate))
-            .then(|| make_poll(pick_poll(topic.polls, rng), &ctx, created_at, rng));
+        let poll = poll_template.map(|p| make_poll(p, &ctx, created_at, rng));
 
         // Comments, oldest first, each after the previous one and before now.
-        let mut comments = Vec::new();
         let count = self.comment_count.sample(rng);
+        let mut comments: Vec<DemoComment> = Vec::with_capacity(count);
+        let mut used: Vec<&str> = Vec::with_capacity(count);
         let mut t = created_at;
         for k in 0..count {
-            let mean = if k == 0 {
-                2.0 * HOUR_MS as f64
-            } else {
-                4.0 * HOUR_MS as f64
-            };
+            let mean = if k == 0 { 2.0 } else { 4.0 } * HOUR_MS as f64;
             let delay = (-(1.0 - rng.gen::<f64>()).ln() * mean) as i64;
             t += delay.max(60_000);
             if t >= self.now {
@@ -330,18 +360,19 @@ impl PostStream<'_> {
             } else {
                 *state.members.choose(rng).unwrap_or(&author)
             };
-            let mut cctx = ctx_for(&ctx, writer);
-            cctx.day = local_ms(t).div_euclid(DAY_MS);
-            let template = if rng.gen_bool(topic.topic_comment_rate) && !topic.comments.is_empty() {
-                pick(topic.comments, rng)
+            let template = if writer == author {
+                pick(AUTHOR_REPLIES, rng)
             } else {
-                pick(topic.shared_comments, rng)
+                comment_template(topic, &body, &used, rng)
             };
-            let mut body = String::with_capacity(80);
-            fill(template, &cctx, rng, &mut body);
+            used.push(template);
+            let mut cctx = ctx_for(&ctx, writer);
+            cctx.day = self.clock.local_day(t);
+            let mut text = String::with_capacity(80);
+            fill(template, &cctx, rng, &mut text);
             comments.push(DemoComment {
                 author: writer,
-                body,
+                body: text,
                 created_at: t,
             });
         }
@@ -369,6 +400,43 @@ impl PostStream<'_> {
     }
 }
 
+/// A comment for a post: from the topic or the shared pool, one that fits the
+/// post (see [`Topic::comments`]) and was not already used under it.
+fn comment_template(
+    topic: &Topic,
+    body: &str,
+    used: &[&str],
+    rng: &mut ChaCha8Rng,
+) -> &'static str {
+    for _ in 0..6 {
+        let from_topic = !topic.comments.is_empty() && rng.gen_bool(topic.topic_comment_rate);
+        let list = if from_topic {
+            topic.comments
+        } else {
+            topic.shared_comments
+        };
+        let candidate = pick(list, rng);
+        let (needs, text) = match candidate.strip_prefix('?').and_then(|c| c.split_once('|')) {
+            Some((needs, text)) => (Some(needs), text),
+            None => (None, candidate),
+        };
+        if needs.is_some_and(|w| !body.contains(w)) || used.contains(&text) || text.is_empty() {
+            continue;
+        }
+        return text;
+    }
+    pick(GENERIC_COMMENTS, rng)
+}
+
+/// One item of two lists taken as one.
+fn pick2(a: &[&'static str], b: &[&'static str], rng: &mut ChaCha8Rng) -> &'static str {
+    let k = rng.gen_range(0..(a.len() + b.len()).max(1));
+    a.get(k)
+        .or_else(|| b.get(k.wrapping_sub(a.len())))
+        .copied()
+        .unwrap_or("{x}")
+}
+
 fn pick<'t>(list: &[&'t str], rng: &mut ChaCha8Rng) -> &'t str {
     list.choose(rng).copied().unwrap_or("")
 }
@@ -391,6 +459,8 @@ fn ctx_for<'c>(ctx: &Ctx<'c>, writer: usize) -> Ctx<'c> {
         writer,
         post_author: ctx.post_author,
         day: ctx.day,
+        working: ctx.working,
+        first_day: ctx.first_day,
         seq: ctx.seq,
     }
 }

@@ -19,7 +19,8 @@ pub struct Topic {
     /// Posts that only group admins write (e.g. negotiation updates); empty
     /// when admins write the same posts as everybody else.
     pub admin_posts: &'static [&'static str],
-    /// Comments specific to the topic.
+    /// Comments specific to the topic. A comment written `?word|text` only
+    /// goes under posts whose body contains `word`.
     pub comments: &'static [&'static str],
     /// Comments that fit any group of its kind (e.g. [`GENERIC_COMMENTS`]),
     /// used for the comments not taken from `comments`.
@@ -42,6 +43,8 @@ pub struct Topic {
 
 /// A poll: question and options may hold slots too.
 pub struct PollTemplate {
+    /// The body of the post that carries the poll.
+    pub intro: &'static str,
     /// The question.
     pub question: &'static str,
     /// Between 2 and 10 options.
@@ -74,6 +77,19 @@ pub const GENERIC_COMMENTS: &[&str] = &[
     "{m} ça devrait t'intéresser.",
 ];
 
+/// What authors answer under their own posts.
+pub const AUTHOR_REPLIES: &[&str] = &[
+    "Merci à tous pour vos retours{emoji}",
+    "{m} je te réponds en message privé.",
+    "Bonne question, je me renseigne et je reviens vers vous.",
+    "Je complète : tout est aussi sur [l'intranet]({link}).",
+    "Oui, c'est bien ça.",
+    "C'est corrigé, merci de l'avoir signalé.",
+    "Avec plaisir !",
+    "Je précise : c'est valable pour les quatre sites.",
+    "Merci {m} !",
+];
+
 /// Formal openings for work groups.
 pub const FORMAL_OPENERS: &[&str] = &[
     "",
@@ -94,7 +110,7 @@ pub const FORMAL_CLOSERS: &[&str] = &[
     "\n\nBonne journée à tous.",
     "\n\nMerci à chacun.",
     "\n\nN'hésitez pas à revenir vers moi si besoin.",
-    "\n\nBelle fin de semaine !",
+    "\n\nBonne continuation à tous.",
     "\n\nMerci pour votre mobilisation.",
 ];
 
@@ -117,9 +133,8 @@ pub const CASUAL_CLOSERS: &[&str] = &[
     "",
     "",
     "\n\nÀ bientôt !",
-    "\n\nBonne soirée à tous{emoji}",
-    "\n\nDes amateurs ?",
-    "\n\nBon week-end !",
+    "\n\nBonne journée à tous{emoji}",
+    "\n\nÀ très vite !",
 ];
 
 /// No opening or ending at all (announcements carry their own).

@@ -14,25 +14,26 @@ const PROJECT_POSTS: &[&str] = &[
     "Bravo à l'équipe : **{x}**, c'est en production depuis ce matin ! Merci à {m} et {m2} pour leur investissement{emoji}",
     "FAQ mise à jour avec vos questions de la semaine, notamment sur {x} : [FAQ du projet]({link})",
     "Recette de {x} : {n} anomalies ouvertes, dont une bloquante. {m} pilote les corrections avec le prestataire, nouveau point le {soon}.",
-    "Les supports de formation sur {x} sont prêts : [supports]({link}). Les sessions commencent le {date} ; pensez à vous inscrire auprès de {m}.",
+    "Les supports de formation sur {x} sont prêts : [supports]({link}). Les sessions commencent le {date} ; inscriptions auprès de {m} !",
     "Question ouverte à tous : qu'est-ce qui vous gêne le plus aujourd'hui dans {x} ? Vos réponses alimenteront l'atelier du {date}.",
 ];
 
 const PROJECT_COMMENTS: &[&str] = &[
-    "Super avancée, bravo !",
+    "?terminé|Super avancée, bravo !",
     "Est-ce que {site} fera partie de la prochaine vague ?",
-    "Je peux participer à l'atelier.",
-    "Qui contacter en cas de souci pendant le pilote ?",
-    "Les collègues de mon équipe sont plutôt contents du changement.",
-    "Le retard vient-il du prestataire ?",
-    "Je m'inscris !",
-    "Merci pour la transparence sur le planning.",
-    "{author} je t'envoie mes éléments demain matin.",
+    "?atelier|Je peux participer à l'atelier.",
+    "?pilote|Qui contacter en cas de souci pendant le pilote ?",
+    "?pilote|Les collègues de mon équipe sont plutôt contents du changement.",
+    "?retard|Le retard vient-il du prestataire ?",
+    "?inscri|Je m'inscris !",
+    "?planning|Merci pour la transparence sur le planning.",
+    "?éléments|{author} je t'envoie mes éléments demain matin.",
     "Pour moi, le plus gênant reste {x}.",
 ];
 
 const PROJECT_POLLS: &[PollTemplate] = &[
     PollTemplate {
+        intro: "Nous organisons un atelier pour recueillir vos besoins sur {x}. Merci de voter pour le créneau qui vous convient.",
         question: "Quel créneau pour l'atelier de co-construction ?",
         options: &[
             "Le {soon} matin",
@@ -42,6 +43,7 @@ const PROJECT_POLLS: &[PollTemplate] = &[
         multiple: false,
     },
     PollTemplate {
+        intro: "La prochaine version se prépare maintenant. Aidez-nous à prioriser, plusieurs choix possibles :",
         question: "Quels points vous semblent prioritaires pour la prochaine version ?",
         options: &[
             "L'ergonomie",
@@ -53,6 +55,7 @@ const PROJECT_POLLS: &[PollTemplate] = &[
         multiple: true,
     },
     PollTemplate {
+        intro: "Les sessions de formation sur {x} sont terminées pour la première vague. Votre avis nous aidera à ajuster les suivantes.",
         question: "Comment évaluez-vous la formation reçue ?",
         options: &["Très utile", "Utile", "Peu utile", "Pas encore formé·e"],
         multiple: false,

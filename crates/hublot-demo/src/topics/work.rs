@@ -10,7 +10,7 @@ const WORK_POSTS: &[&str] = &[
     "Bonne nouvelle : nous sommes revenus sous les {n} jours de délai de traitement sur {x}. Bravo à toute l'équipe{emoji}",
     "La nouvelle version de la fiche procédure sur **{x}** est en ligne : [consulter la fiche]({link}).\n\nLes principaux changements :\n- le circuit de validation est simplifié\n- la liste des pièces justificatives est précisée\n- un modèle de courrier type est ajouté\n\nMerci à {m} pour la relecture.",
     "Quelqu'un a-t-il déjà traité un dossier sur {x} qui touche aussi à {y} ? J'ai un cas un peu particulier et je ne trouve rien dans la base documentaire.",
-    "Les indicateurs de {month} sont disponibles : **{pct} %** des dossiers sur {x} traités dans les délais. On garde le cap ! Le détail est sur [le tableau de bord]({link}).",
+    "Les indicateurs de {month} sont disponibles : **{hipct} %** des dossiers sur {x} traités dans les délais. On garde le cap ! Le détail est sur [le tableau de bord]({link}).",
     "Je suis en congés du {soon} au {date} inclus. Pour tout ce qui concerne {x}, merci de voir avec {m} en mon absence.",
     "Formation **{x}** : il reste {n} places pour la session du {date} à {mysite}. Inscriptions auprès de {m} avant la fin de la semaine.",
     "Rappel : pensez à saisir vos jours de télétravail de {nextmonth} dans l'outil de planification avant vendredi. Merci !",
@@ -27,25 +27,26 @@ const WORK_POSTS: &[&str] = &[
 
 /// Comments that fit any work post.
 const WORK_COMMENTS: &[&str] = &[
-    "Je serai en télétravail ce jour-là, je me connecterai en visio.",
+    "?visio|Je serai en télétravail ce jour-là, je me connecterai en visio.",
     "Je m'en occupe.",
     "{author} je peux regarder ça cet après-midi si tu veux.",
-    "Est-ce que la fiche vaut aussi pour les dossiers déjà en cours ?",
-    "Bravo à tous !",
+    "?fiche|Est-ce que la fiche vaut aussi pour les dossiers déjà en cours ?",
+    "?Bravo|Bravo à tous !",
     "Je regarde et je reviens vers toi.",
     "Même constat à {mysite}.",
     "Merci, c'est beaucoup plus clair comme ça.",
-    "On en reparle au point d'équipe ?",
-    "Je confirme, j'ai eu le même cas la semaine dernière.",
+    "?point|On en reparle au point d'équipe ?",
+    "?cas|Je confirme, j'ai eu le même cas la semaine dernière.",
     "Parfait, merci {author_first}.",
-    "Je peux prendre une demi-journée de renfort mardi.",
-    "Le lien ne fonctionne pas chez moi, quelqu'un d'autre a le problème ?",
+    "?renfort|Je peux prendre une demi-journée de renfort mardi.",
+    "?https|Le lien ne fonctionne pas chez moi, quelqu'un d'autre a le problème ?",
     "Il faudrait prévenir les collègues de {site} aussi.",
-    "Est-ce qu'on a une date pour la prochaine mise à jour ?",
+    "?mise à jour|Est-ce qu'on a une date pour la prochaine mise à jour ?",
 ];
 
 const WORK_POLLS: &[PollTemplate] = &[
     PollTemplate {
+        intro: "Le point d'équipe du lundi tombe souvent pendant les pics d'activité. On change de créneau ?",
         question: "Quel créneau pour le prochain point d'équipe ?",
         options: &[
             "Mardi matin",
@@ -56,6 +57,7 @@ const WORK_POLLS: &[PollTemplate] = &[
         multiple: false,
     },
     PollTemplate {
+        intro: "Le séminaire d'équipe aura lieu le {date}. Pour construire l'ordre du jour ensemble, quels sujets vous semblent importants ?",
         question: "Quels sujets voulez-vous aborder au séminaire d'équipe ?",
         options: &[
             "L'organisation du travail",
@@ -67,6 +69,7 @@ const WORK_POLLS: &[PollTemplate] = &[
         multiple: true,
     },
     PollTemplate {
+        intro: "Cela fait un mois que le point hebdomadaire dure 20 minutes au lieu d'une heure, debout et sans diaporama. Bilan ?",
         question: "Le nouveau format du point hebdomadaire vous convient-il ?",
         options: &[
             "Oui, on garde",
@@ -77,6 +80,7 @@ const WORK_POLLS: &[PollTemplate] = &[
         multiple: false,
     },
     PollTemplate {
+        intro: "La journée de cohésion de l'équipe est prévue le {date}. Il reste à choisir l'activité :",
         question: "Pour la journée de cohésion, vous préférez :",
         options: &[
             "Une balade en bord de Loire",
@@ -121,7 +125,7 @@ pub const PRESTATIONS: Topic = department(
         "Nouvelle circulaire sur le calcul des **indemnités journalières** : les primes annuelles sont désormais prises en compte sur douze mois. Synthèse ici : [fiche IJ]({link}).",
         "Gros arrivage de feuilles de soins papier cette semaine ({big} reçues lundi). Merci pour votre mobilisation, on devrait avoir rattrapé le retard d'ici {date}.",
         "Rappel : pour les arrêts de travail dématérialisés, vérifiez bien la date de réception avant de calculer la carence. Plusieurs erreurs relevées par le contrôle ce mois-ci.",
-        "Les délais de paiement des IJ sont à **{n} jours** en moyenne ce mois-ci, contre {pct} jours au début de l'année. Beau travail collectif{emoji}",
+        "Les délais de paiement des IJ sont descendus à **{n} jours** en moyenne ce mois-ci, contre une vingtaine au début de l'année. Beau travail collectif{emoji}",
     ],
     &[
         "les indemnités journalières",
@@ -142,7 +146,7 @@ pub const PRESTATIONS: Topic = department(
 /// Relation assurés: the front desks and the phone platform.
 pub const RELATION: Topic = department(
     &[
-        "Taux de décroché de la plateforme hier : **{pct} %**. Les pics d'appels sont entre 9 h et 11 h ; merci de placer vos pauses en dehors de ces créneaux.",
+        "Taux de décroché de la plateforme hier : **{hipct} %**. Les pics d'appels sont entre 9 h et 11 h ; merci de placer vos pauses en dehors de ces créneaux.",
         "Affluence record à l'accueil de {mysite} ce matin, plus de {n}0 personnes avant 10 h. Merci aux collègues venus en renfort !",
         "À partir du {date}, l'accueil de {mysite} fonctionne **uniquement sur rendez-vous** l'après-midi. Les affiches sont prêtes, merci de bien informer les assurés.",
         "Une assurée m'a laissé un très gentil mot pour remercier {m} de son accompagnement sur son dossier. Ça fait du bien de le partager{emoji}",
@@ -268,7 +272,7 @@ pub const HR: Topic = department(
 /// Informatique.
 pub const IT: Topic = department(
     &[
-        "Mise en production ce soir de la nouvelle version du portail agent. Astreinte assurée par {m}.",
+        "Mise en production ce soir de la nouvelle version du portail agent, avec {m} d'astreinte. Croisons les doigts{emoji}",
         "Le renouvellement des postes de travail continue : {mysite} est équipé à {pct} %. Prochaine vague le {date}.",
         "Revue des droits d'accès trimestrielle : merci aux responsables de valider les listes avant le {date}.",
     ],
@@ -341,7 +345,7 @@ pub const FACILITIES: Topic = department(
 /// The management announcements group: only its admins post.
 pub const ANNOUNCEMENTS: Topic = Topic {
     posts: &[
-        "**Résultats de l'enquête de satisfaction des assurés**\n\n{pct} % des assurés interrogés se déclarent satisfaits de leur dernier contact avec notre caisse. C'est le fruit de votre engagement quotidien : merci à toutes et à tous.\n\nLe détail par canal (accueil, téléphone, courriel) est à lire [sur l'intranet]({link}).",
+        "**Résultats de l'enquête de satisfaction des assurés**\n\n{hipct} % des assurés interrogés se déclarent satisfaits de leur dernier contact avec notre caisse. C'est le fruit de votre engagement quotidien : merci à toutes et à tous.\n\nLe détail par canal (accueil, téléphone, courriel) est à lire [sur l'intranet]({link}).",
         "**Nomination**\n\nJ'ai le plaisir de vous annoncer la nomination de {first} au poste de responsable {x}, à compter du {date}. Je lui souhaite pleine réussite dans ses nouvelles fonctions.",
         "**Fermeture exceptionnelle**\n\nL'accueil du site de {site} sera fermé au public le {date} après-midi en raison d'une opération de maintenance électrique. L'accueil téléphonique reste assuré.",
         "**Séminaire des managers**\n\nLe séminaire annuel des managers se tiendra le {date} à Tours. Thème retenu cette année : *manager dans un collectif hybride*. Les invitations partent aujourd'hui.",
@@ -351,7 +355,7 @@ pub const ANNOUNCEMENTS: Topic = Topic {
         "**Mobilité interne**\n\n{n} postes sont ouverts à la mobilité interne ce mois-ci, dont plusieurs à {site}. Les fiches de poste sont consultables [sur l'intranet]({link}) jusqu'au {date}.",
         "**Conseil**\n\nLe conseil s'est réuni ce matin et a approuvé le budget d'action sanitaire et sociale ainsi que le rapport d'activité. Le relevé de décisions sera diffusé dans la semaine.",
         "**Qualité de vie au travail**\n\nLa semaine de la QVT commence le {date}. Au programme :\n- ateliers posture et gestes du quotidien\n- conférence sur le sommeil\n- challenge mobilité entre les quatre sites\n\nProgramme complet : [QVT]({link}).",
-        "**Contrat pluriannuel de gestion**\n\nNous atteignons **{pct} %** de nos objectifs à mi-année. Les délais de paiement des indemnités journalières et le taux de décroché téléphonique progressent nettement. Un grand merci à toutes les équipes.",
+        "**Contrat pluriannuel de gestion**\n\nNous atteignons **{hipct} %** de nos objectifs à mi-année. Les délais de paiement des indemnités journalières et le taux de décroché téléphonique progressent nettement. Un grand merci à toutes les équipes.",
         "**Exercice d'évacuation**\n\nUn exercice d'évacuation incendie aura lieu sur le site de {site} dans la semaine du {date}. Merci de suivre les consignes des guides et serre-files.",
         "**Hublot, notre réseau social interne**\n\nCet espace remplace progressivement les listes de diffusion. Le [guide de démarrage]({link}) explique comment rejoindre les groupes et régler vos notifications.",
         "**Accueil des assurés pendant l'été**\n\nDu {date} à fin août, les accueils fonctionneront sur rendez-vous uniquement le mercredi. Merci aux équipes de la relation assurés pour l'organisation des plannings.",
@@ -360,15 +364,16 @@ pub const ANNOUNCEMENTS: Topic = Topic {
     admin_posts: &[],
     comments: &[
         "Merci pour ces bonnes nouvelles !",
-        "Félicitations {first} !",
+        "?nomination|Félicitations {first} !",
         "Bravo à toutes les équipes.",
         "Est-ce que l'information a été relayée aux collègues sans poste informatique ?",
         "Merci pour la transparence.",
-        "Hâte de vous accueillir à {mysite}.",
+        "?Rencontres|Hâte de vous accueillir à {mysite}.",
         "Une version PDF est-elle disponible pour affichage ?",
     ],
     shared_comments: GENERIC_COMMENTS,
     polls: &[PollTemplate {
+        intro: "**Rencontres avec la direction**\n\nNous souhaitons adapter le format des rencontres avec l'équipe de direction à vos attentes.",
         question: "Quel format préférez-vous pour les rencontres avec la direction ?",
         options: &["Sur site, en petit groupe", "En visio ouverte à tous", "Un mélange des deux"],
         multiple: false,
@@ -382,7 +387,7 @@ pub const ANNOUNCEMENTS: Topic = Topic {
         "du département gestion du risque",
     ],
     links: &["actualites", "direction/mot-de-la-direction", "rh/mobilite", "qvt/programme", "hublot/guide"],
-    openers: &["", "", "Chères et chers collègues,\n\n"],
+    openers: &[""],
     closers: &["\n\n— La direction", "\n\n— La direction générale", "\n\n— Le service communication", ""],
     poll_rate: 0.04,
     topic_comment_rate: 0.4,
@@ -412,18 +417,19 @@ pub const NEGOTIATION: Topic = Topic {
     comments: &[
         "Merci pour ce compte rendu détaillé.",
         "Est-ce que les temps partiels sont concernés ?",
-        "Bonne nouvelle pour {x} !",
+        "?accord de principe|Bonne nouvelle pour {x} !",
         "Dommage que ce point ne soit pas encore tranché.",
         "Une simulation individuelle sera-t-elle possible avant de choisir ?",
         "Merci pour la transparence, c'est appréciable.",
         "J'espère qu'on aura une réponse avant l'été.",
         "{author} pouvez-vous préciser le calendrier ?",
-        "Le simulateur fonctionne très bien, merci.",
+        "?simulateur|Le simulateur fonctionne très bien, merci.",
         "Et pour les collègues en horaires décalés de la plateforme ?",
     ],
     shared_comments: GENERIC_COMMENTS,
     polls: &[
         PollTemplate {
+            intro: "**Point d'étape n°{seq} – consultation**\n\nPour éclairer la suite de la négociation, nous souhaitons recueillir votre avis. Ce sondage est indicatif et anonyme pour les autres membres.",
             question: "Quelle organisation du temps de travail auriez-vous préférée ?",
             options: &[
                 "37 h 30 sur 5 jours avec RTT",
@@ -434,6 +440,7 @@ pub const NEGOTIATION: Topic = Topic {
             multiple: false,
         },
         PollTemplate {
+            intro: "**Point d'étape n°{seq} – vos priorités**\n\nAvant la prochaine séance, dites-nous quels sujets comptent le plus pour vous (plusieurs réponses possibles).",
             question: "Quels sujets souhaitez-vous voir traités en priorité ?",
             options: &[
                 "Les horaires variables",
@@ -445,6 +452,7 @@ pub const NEGOTIATION: Topic = Topic {
             multiple: true,
         },
         PollTemplate {
+            intro: "**Point d'étape n°{seq} – réunion d'information**\n\nUne réunion d'information ouverte à tous présentera le projet d'accord, sur place à Tours et en visio. Merci d'indiquer votre participation pour réserver la bonne salle.",
             question: "Participerez-vous à la réunion d'information du {date} ?",
             options: &["Oui, sur place", "Oui, en visio", "Non"],
             multiple: false,
@@ -490,24 +498,26 @@ pub const TELEWORK: Topic = Topic {
     admin_posts: &[],
     comments: &[
         "Très bonne astuce, merci !",
-        "Même souci chez moi, c'est revenu après un redémarrage.",
-        "Le café virtuel, excellente idée{emoji}",
-        "J'ai commandé le kit le mois dernier, livré en une semaine.",
-        "Je confirme, le filaire ça change tout.",
-        "Chez moi, c'est la marche de fin de journée qui marche le mieux.",
-        "{author} as-tu essayé de redémarrer la box ?",
-        "Je m'inscris pour le café du vendredi !",
-        "Le coworking de {site} est très bien, calme et bien équipé.",
-        "Coupable aussi pour le déjeuner devant l'écran...",
+        "?souci|Même souci chez moi, c'est revenu après un redémarrage.",
+        "?café|Le café virtuel, excellente idée{emoji}",
+        "?kit|J'ai commandé le kit le mois dernier, livré en une semaine.",
+        "?filaire|Je confirme, le filaire ça change tout.",
+        "?déconnecter|Chez moi, c'est la marche de fin de journée qui marche le mieux.",
+        "?VPN|{author} as-tu essayé de redémarrer la box ?",
+        "?café|Je m'inscris pour le café du vendredi !",
+        "?coworking|Le coworking de {site} est très bien, calme et bien équipé.",
+        "?déjeunez|Coupable aussi pour le déjeuner devant l'écran...",
     ],
     shared_comments: GENERIC_COMMENTS,
     polls: &[
         PollTemplate {
+            intro: "Petit sondage pour mieux connaître les habitudes de chacun :",
             question: "Combien de jours de télétravail faites-vous par semaine ?",
             options: &["Aucun", "1 jour", "2 jours", "3 jours"],
             multiple: false,
         },
         PollTemplate {
+            intro: "On prépare une fiche « bien télétravailler » avec les RH. Qu'est-ce qui vous gêne le plus ? Plusieurs réponses possibles.",
             question: "Quel est votre principal irritant en télétravail ?",
             options: &[
                 "La connexion",
@@ -519,6 +529,7 @@ pub const TELEWORK: Topic = Topic {
             multiple: true,
         },
         PollTemplate {
+            intro: "Le café virtuel du vendredi matin existe depuis trois mois. On continue ?",
             question: "Le café virtuel du vendredi, on le garde ?",
             options: &["Oui !", "Plutôt tous les quinze jours", "Non merci"],
             multiple: false,
@@ -547,14 +558,15 @@ pub const MANAGERS: Topic = Topic {
     admin_posts: &[],
     comments: &[
         "Même organisation chez nous, ça fonctionne bien.",
-        "Je conseille le module sur la délégation, très concret.",
-        "Je partage les tableaux en réunion, en commentant seulement deux ou trois chiffres.",
+        "?formation|Je conseille le module sur la délégation, très concret.",
+        "?tableaux|Je partage les tableaux en réunion, en commentant seulement deux ou trois chiffres.",
         "On peut en parler au prochain codéveloppement ?",
         "Le guide RH est bien fait sur ce point : [guide]({link})",
-        "Inscription faite, merci {author_first}.",
+        "?Inscription|Inscription faite, merci {author_first}.",
     ],
     shared_comments: GENERIC_COMMENTS,
     polls: &[PollTemplate {
+        intro: "Le prochain atelier de codéveloppement entre managers aura lieu le {date}. Votez pour le thème :",
         question: "Quel thème pour le prochain atelier de codéveloppement ?",
         options: &[
             "Le management à distance",
@@ -598,9 +610,9 @@ pub const SUPPORT: Topic = Topic {
         "Astuce : **Windows + Maj + S** pour une capture d'écran d'une zone. Plus d'astuces dans [la FAQ du support]({link}).",
     ],
     comments: &[
-        "Même problème ici.",
+        "??|Même problème ici.",
         "Chez moi, c'est revenu après une déconnexion et reconnexion.",
-        "{author} je passe voir ça dans la matinée.",
+        "??|{author} je passe voir ça dans la matinée.",
         "Merci pour la réactivité !",
         "Toujours en panne à {mysite}.",
         "Résolu de mon côté, merci.",
@@ -609,6 +621,7 @@ pub const SUPPORT: Topic = Topic {
     ],
     shared_comments: GENERIC_COMMENTS,
     polls: &[PollTemplate {
+        intro: "Aidez-nous à nous améliorer : un clic suffit.",
         question: "Êtes-vous satisfait·e du support informatique ce mois-ci ?",
         options: &["Très satisfait·e", "Satisfait·e", "Peu satisfait·e", "Pas satisfait·e"],
         multiple: false,
