@@ -27,6 +27,29 @@ fn main() {
             group.name, group.kind, group.visibility
         );
     }
+    // What the whole history holds, group by group.
+    let mut per_group = vec![(0usize, 0usize, 0usize); org.groups.len()];
+    let (mut demo_mentions, mut demo_posts) = (0, 0);
+    for post in org.posts(&cfg) {
+        let entry = &mut per_group[post.group];
+        entry.0 += 1;
+        entry.1 += usize::from(post.poll.is_some());
+        entry.2 += usize::from(post.pinned);
+        demo_posts += usize::from(post.author == 0);
+        demo_mentions += post.body.matches("@demo").count()
+            + post
+                .comments
+                .iter()
+                .map(|c| c.body.matches("@demo").count())
+                .sum::<usize>();
+    }
+    for (g, (posts, polls, pinned)) in per_group.iter().enumerate() {
+        println!(
+            "  {:<50} {posts} posts, {polls} polls, {pinned} pinned",
+            org.groups[g].name
+        );
+    }
+    println!("the demo person wrote {demo_posts} posts and is mentioned {demo_mentions} times");
     let demo = &org.users[0];
     println!(
         "demo person: {} ({}, {}, {})",

@@ -300,7 +300,7 @@ impl PostStream<'_> {
         } else if let Some(poll) = poll_template {
             (poll.intro, topic.openers, topic.closers)
         } else if admin_update {
-            (pick(topic.admin_posts, rng), topics::NONE, topic.closers)
+            (pick(topic.admin_posts, rng), topic.openers, topic.closers)
         } else {
             (
                 pick2(topic.posts, topic.shared_posts, rng),

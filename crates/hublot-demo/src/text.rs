@@ -100,6 +100,8 @@ pub fn fill(template: &str, ctx: &Ctx<'_>, rng: &mut ChaCha8Rng, out: &mut Strin
             "desc" => out.push_str(ctx.group_description),
             "date" => push_french_date(out, working_day_after(ctx, rng.gen_range(1..=12))),
             "soon" => push_french_date(out, working_day_after(ctx, rng.gen_range(1..=3))),
+            // After any `{soon}`, for "du {soon} au {later}".
+            "later" => push_french_date(out, working_day_after(ctx, rng.gen_range(4..=15))),
             "today" => push_french_date(out, ctx.day),
             "month" => push_slot(out, month_name(civil_from_days(ctx.day).1)),
             "nextmonth" => push_slot(out, month_name(civil_from_days(ctx.day).1 % 12 + 1)),

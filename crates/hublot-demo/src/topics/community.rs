@@ -6,16 +6,19 @@ use super::{
     GENERIC_COMMENTS,
 };
 
+/// Comments for community posts; most only fit an invitation (`12 h`...).
 const COMMUNITY_COMMENTS: &[&str] = &[
-    "Je viens !",
+    "?vient|Je viens !",
     "Super idée{emoji}",
-    "Je serai là, avec {m} normalement.",
-    "Pas dispo cette fois, mais la prochaine c'est sûr.",
-    "Bravo {author_first} !",
-    "Génial, merci pour l'organisation.",
+    "?12 h|Je serai là, avec {m} normalement.",
+    "?12 h|Pas dispo cette fois, mais la prochaine c'est sûr.",
+    "Merci {author_first} !",
+    "?12 h|Génial, merci pour l'organisation.",
     "Ça me tente bien.",
-    "Trop bien{emoji}",
-    "Compte sur moi.",
+    "Top{emoji}",
+    "?12 h|Compte sur moi.",
+    "{m} regarde, ça pourrait te plaire !",
+    "Merci pour le partage{emoji}",
 ];
 
 /// Running and trail.

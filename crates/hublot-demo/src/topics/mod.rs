@@ -16,8 +16,9 @@ pub struct Topic {
     /// More posts shared with similar groups (e.g. every work group's), drawn
     /// together with `posts` as one list.
     pub shared_posts: &'static [&'static str],
-    /// Posts that only group admins write (e.g. negotiation updates); empty
-    /// when admins write the same posts as everybody else.
+    /// Posts that only group admins write (negotiation updates, project
+    /// status, incidents); empty when admins write the same posts as
+    /// everybody else.
     pub admin_posts: &'static [&'static str],
     /// Comments specific to the topic. A comment written `?word|text` only
     /// goes under posts whose body contains `word`.

@@ -3,6 +3,19 @@
 
 use super::{PollTemplate, Topic, FORMAL_CLOSERS, FORMAL_OPENERS, GENERIC_COMMENTS};
 
+/// What project members write: questions, field feedback, volunteering.
+const PROJECT_MEMBER_POSTS: &[&str] = &[
+    "Question sur {x} : les dossiers en cours seront-ils repris automatiquement, ou faut-il les terminer dans l'ancien outil ?",
+    "Retour terrain depuis {mysite} : {x} fonctionne bien, mais {y} nous fait encore perdre du temps. Est-ce prévu dans la prochaine version ?",
+    "Est-ce que {mysite} fera partie de la prochaine vague de déploiement ?",
+    "Je me porte volontaire pour tester {x} avec mon équipe, si vous cherchez encore des pilotes.",
+    "Petite astuce trouvée en testant {x} : [la fiche pratique]({link}). Ça évite de ressaisir deux fois les mêmes informations.",
+    "Question ouverte à tous : qu'est-ce qui vous gêne le plus aujourd'hui dans {x} ? Vos réponses pourraient alimenter le prochain atelier.",
+    "Merci à l'équipe projet pour la démonstration d'hier sur {x}, c'était très clair. Les supports seront-ils partagés ?",
+    "Premier jour avec le nouveau fonctionnement pour {x} à {mysite} : quelques hésitations ce matin, mais ça roule déjà mieux cet après-midi{emoji}",
+];
+
+/// What the project team (the group's admins) publishes.
 const PROJECT_POSTS: &[&str] = &[
     "**Point d'avancement – semaine du {today}**\n\n- ✅ {x} : terminé\n- 🔄 {y} : en cours, {pct} % réalisé\n- ⏳ recette prévue le {date}\n\nLe planning détaillé est sur [l'espace projet]({link}).",
     "**Comité de pilotage du {date}** : merci de m'envoyer vos éléments sur {x} d'ici le {soon}. {m}, peux-tu préparer la partie sur {y} ?",
@@ -15,7 +28,6 @@ const PROJECT_POSTS: &[&str] = &[
     "FAQ mise à jour avec vos questions de la semaine, notamment sur {x} : [FAQ du projet]({link})",
     "Recette de {x} : {n} anomalies ouvertes, dont une bloquante. {m} pilote les corrections avec le prestataire, nouveau point le {soon}.",
     "Les supports de formation sur {x} sont prêts : [supports]({link}). Les sessions commencent le {date} ; inscriptions auprès de {m} !",
-    "Question ouverte à tous : qu'est-ce qui vous gêne le plus aujourd'hui dans {x} ? Vos réponses alimenteront l'atelier du {date}.",
 ];
 
 const PROJECT_COMMENTS: &[&str] = &[
@@ -71,9 +83,9 @@ const PROJECT_LINKS: &[&str] = &[
 
 const fn project(items: &'static [&'static str]) -> Topic {
     Topic {
-        posts: PROJECT_POSTS,
+        posts: PROJECT_MEMBER_POSTS,
         shared_posts: &[],
-        admin_posts: &[],
+        admin_posts: PROJECT_POSTS,
         comments: PROJECT_COMMENTS,
         shared_comments: GENERIC_COMMENTS,
         polls: PROJECT_POLLS,

@@ -11,7 +11,7 @@ const WORK_POSTS: &[&str] = &[
     "La nouvelle version de la fiche procédure sur **{x}** est en ligne : [consulter la fiche]({link}).\n\nLes principaux changements :\n- le circuit de validation est simplifié\n- la liste des pièces justificatives est précisée\n- un modèle de courrier type est ajouté\n\nMerci à {m} pour la relecture.",
     "Quelqu'un a-t-il déjà traité un dossier sur {x} qui touche aussi à {y} ? J'ai un cas un peu particulier et je ne trouve rien dans la base documentaire.",
     "Les indicateurs de {month} sont disponibles : **{hipct} %** des dossiers sur {x} traités dans les délais. On garde le cap ! Le détail est sur [le tableau de bord]({link}).",
-    "Je suis en congés du {soon} au {date} inclus. Pour tout ce qui concerne {x}, merci de voir avec {m} en mon absence.",
+    "Je suis en congés du {soon} au {later} inclus. Pour tout ce qui concerne {x}, merci de voir avec {m} en mon absence.",
     "Formation **{x}** : il reste {n} places pour la session du {date} à {mysite}. Inscriptions auprès de {m} avant la fin de la semaine.",
     "Rappel : pensez à saisir vos jours de télétravail de {nextmonth} dans l'outil de planification avant vendredi. Merci !",
     "Retour sur l'atelier d'hier consacré à {x} : merci aux {n} participants pour leurs idées. Le compte rendu est [sur l'intranet]({link}). Prochaine étape : tester deux propositions à {mysite} pendant quinze jours.",
@@ -238,7 +238,7 @@ pub const LEGAL: Topic = department(
 pub const ACCOUNTING: Topic = department(
     &[
         "Clôture mensuelle : merci de transmettre vos pièces avant le {date} midi au plus tard.",
-        "Les auditeurs de la certification des comptes seront sur place du {soon} au {date}. Merci de leur réserver le meilleur accueil.",
+        "Les auditeurs de la certification des comptes seront sur place du {soon} au {later}. Merci de leur réserver le meilleur accueil.",
     ],
     &[
         "la clôture mensuelle",
@@ -407,7 +407,7 @@ pub const NEGOTIATION: Topic = Topic {
     admin_posts: &[
         "**Négociation temps de travail – point d'étape n°{seq}**\n\nLa séance de ce {today} a porté sur {x}. Les échanges avec les organisations syndicales ont été constructifs :\n- accord de principe sur {y}\n- des désaccords persistent sur {x}\n- prochaine séance le {date}\n\nLe compte rendu détaillé est sur [l'espace dédié]({link}).",
         "**Point d'étape n°{seq}**\n\nNous avons remis aux organisations syndicales une nouvelle proposition sur {x}. Elle prévoit notamment un aménagement de {y}. Vos questions sont les bienvenues en commentaire : nous y répondrons dans ce fil.",
-        "**Point d'étape n°{seq} – calendrier**\n\nProchaines séances :\n1. le {soon} : {x}\n2. le {date} : {y}\n\nUne signature éventuelle de l'accord interviendrait au plus tard fin {nextmonth}.",
+        "**Point d'étape n°{seq} – calendrier**\n\nProchaines séances :\n1. le {soon} : {x}\n2. le {later} : {y}\n\nUne signature éventuelle de l'accord interviendrait au plus tard fin {nextmonth}.",
         "**Point d'étape n°{seq} – vos questions**\n\n**Les horaires variables sont-ils maintenus ?** Oui, les plages variables restent ouvertes de 7 h 30 à 9 h 30 et de 16 h à 18 h 30.\n\n**Qu'advient-il des jours de RTT ?** Leur nombre dépendra de la durée hebdomadaire retenue ; un simulateur est disponible [ici]({link}).",
         "**Point d'étape n°{seq}**\n\nLors de la séance du {today}, la direction a présenté les résultats de la consultation du personnel ({pct} % de participation). Trois attentes ressortent nettement : {x}, {y} et la possibilité de poser des demi-journées de RTT.",
         "**Point d'étape n°{seq}**\n\nPas de séance aujourd'hui : les organisations syndicales consultent leurs adhérents sur le projet de texte relatif à {x}. Reprise des discussions le {date}.",
@@ -547,7 +547,7 @@ pub const TELEWORK: Topic = Topic {
 pub const MANAGERS: Topic = Topic {
     posts: &[
         "Retour d'expérience : comment organisez-vous vos points d'équipe hybrides ? J'alterne une semaine sur site, une semaine en visio, avec un tour de table de deux minutes chacun.",
-        "La formation **{x}** est ouverte aux managers de proximité : sessions le {soon} et le {date}. Inscriptions via [le catalogue]({link}).",
+        "La formation **{x}** est ouverte aux managers de proximité : sessions le {soon} et le {later}. Inscriptions via [le catalogue]({link}).",
         "Comment gérez-vous les demandes de congés qui se chevauchent en période de pic d'activité ? Je prends toutes vos bonnes pratiques.",
         "Rappel : les entretiens annuels doivent être finalisés avant le {date} dans l'outil RH.",
         "Codéveloppement entre managers le {date} à {hour}, {room}. Sujet proposé par {m} : {x}.",
