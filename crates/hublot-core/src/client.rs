@@ -13,9 +13,9 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use hublot_api::{
-    Bootstrap, CastVote, Comment, CreateComment, CreatePost, EditBody, ErrorBody, Id,
-    LoginRequest, LoginResponse, Membership, Post, PostPage, PostPageQuery, PostThread,
-    ReactionKind, SetFollow, SetPinned, SetReadMarker, SyncResponse, User, UserPage,
+    Bootstrap, CastVote, Comment, CreateComment, CreatePost, EditBody, ErrorBody, Id, LoginRequest,
+    LoginResponse, Membership, Post, PostPage, PostPageQuery, PostThread, ReactionKind, SetFollow,
+    SetPinned, SetReadMarker, SyncResponse, User, UserPage,
 };
 use reqwest::{header, Method, StatusCode};
 use serde::{de::DeserializeOwned, Serialize};
@@ -287,29 +287,34 @@ impl ApiClient {
         self.call_empty(rb).await
     }
 
-    /// `PUT` or `DELETE /v1/posts/{id}/reactions/{kind}`: sets or removes a reaction.
+    /// `PUT` or `DELETE /v1/posts/{id}/reactions/{kind}`: sets or removes a
+    /// reaction; answers the post with its new counters.
     pub async fn set_reaction(
         &self,
         post_id: Id,
         kind: ReactionKind,
         on: bool,
-    ) -> Result<(), ClientError> {
+    ) -> Result<Post, ClientError> {
         let method = if on { Method::PUT } else { Method::DELETE };
         let rb = self.request(
             method,
             &format!("/v1/posts/{post_id}/reactions/{}", kind.as_str()),
         )?;
-        self.call_empty(rb).await
+        self.call("a reaction", rb).await
     }
 
-    /// `PUT /v1/posts/{id}/vote`: the voter's complete choice.
-    pub async fn vote(&self, post_id: Id, option_ids: &[Id]) -> Result<(), ClientError> {
-        let rb = self
-            .request(Method::PUT, &format!("/v1/posts/{post_id}/vote"))?
-            .json(&CastVote {
+    /// `PUT /v1/posts/{id}/vote`: the voter's complete choice; answers the
+    /// post with the poll's new results.
+    pub async fn vote(&self, post_id: Id, option_ids: &[Id]) -> Result<Post, ClientError> {
+        self.send_json(
+            "a vote",
+            Method::PUT,
+            &format!("/v1/posts/{post_id}/vote"),
+            &CastVote {
                 option_ids: option_ids.to_vec(),
-            });
-        self.call_empty(rb).await
+            },
+        )
+        .await
     }
 
     /// `PUT /v1/groups/{id}/read`: moves the read marker (never backwards).
@@ -324,10 +329,10 @@ impl ApiClient {
         self.call_empty(rb).await
     }
 
-    /// Joins (`PUT`) or leaves (`DELETE`) `/v1/groups/{id}/membership`.
+    /// `POST /v1/groups/{id}/join` or `POST /v1/groups/{id}/leave`.
     pub async fn set_membership(&self, group_id: Id, joined: bool) -> Result<(), ClientError> {
-        let method = if joined { Method::PUT } else { Method::DELETE };
-        let rb = self.request(method, &format!("/v1/groups/{group_id}/membership"))?;
+        let verb = if joined { "join" } else { "leave" };
+        let rb = self.request(Method::POST, &format!("/v1/groups/{group_id}/{verb}"))?;
         self.call_empty(rb).await
     }
 
@@ -579,13 +584,20 @@ mod tests {
     #[test]
     fn retry_after_reads_seconds_and_dates() {
         assert_eq!(parse_retry_after("12"), Some(Duration::from_secs(12)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("soon"), None);
     }
 
     #[test]
     fn statuses_map_to_transient_or_permanent() {
-        let e = status_error(StatusCode::SERVICE_UNAVAILABLE, "x".into(), Some(Duration::from_secs(3)));
+        let e = status_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "x".into(),
+            Some(Duration::from_secs(3)),
+        );
         assert!(e.is_transient());
         assert_eq!(e.retry_after(), Some(Duration::from_secs(3)));
         assert!(status_error(StatusCode::TOO_MANY_REQUESTS, "x".into(), None).is_transient());

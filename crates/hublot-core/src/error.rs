@@ -164,3 +164,25 @@ impl ClientError {
         }
     }
 }
+/// What a [`crate::session::Session`] operation can fail with.
+#[derive(Debug, Error)]
+pub enum SessionError {
+    /// The cache could not be opened, read or written.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The server could not be asked, or refused.
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    /// The request needs the network and the server cannot be reached now.
+    #[error("this needs the server, which cannot be reached now: {0}")]
+    Offline(ClientError),
+    /// What the user asked for is not valid as it is.
+    #[error("{0}")]
+    InvalidInput(String),
+    /// The session is signed out: the token was refused.
+    #[error("not signed in: sign in again")]
+    SignedOut,
+    /// A background task failed in a way that should not happen.
+    #[error("internal error: {0}")]
+    Internal(String),
+}

@@ -9,6 +9,12 @@ pub mod client;
 pub mod error;
 pub mod facts;
 pub mod markdown;
-pub mod store;
 pub mod notify;
+mod sender;
+pub mod session;
+pub mod store;
+pub mod sync;
 pub mod views;
+
+pub use error::{ClientError, SessionError};
+pub use session::{Session, SessionConfig};

@@ -110,14 +110,21 @@ fn mentions_are_raised_anywhere() {
 
 #[test]
 fn the_users_own_posts_and_mentions_are_never_raised() {
-    let d = Case::new(vec![post(100, FOLLOWED, ME)], vec![mention(101, None, OTHER, ME)]).run();
+    let d = Case::new(
+        vec![post(100, FOLLOWED, ME)],
+        vec![mention(101, None, OTHER, ME)],
+    )
+    .run();
     assert!(d.notifications.is_empty());
     assert!(d.raised.is_empty());
 }
 
 #[test]
 fn nothing_on_the_first_sync() {
-    let mut c = Case::new(vec![post(100, FOLLOWED, 2)], vec![mention(101, None, OTHER, 2)]);
+    let mut c = Case::new(
+        vec![post(100, FOLLOWED, 2)],
+        vec![mention(101, None, OTHER, 2)],
+    );
     c.facts.first_sync = true;
     assert!(c.run().notifications.is_empty());
 }
@@ -125,7 +132,11 @@ fn nothing_on_the_first_sync() {
 #[test]
 fn several_posts_of_one_group_become_one_summary() {
     let c = Case::new(
-        vec![post(100, FOLLOWED, 2), post(101, FOLLOWED, 3), post(102, FOLLOWED, 2)],
+        vec![
+            post(100, FOLLOWED, 2),
+            post(101, FOLLOWED, 3),
+            post(102, FOLLOWED, 2),
+        ],
         vec![],
     );
     let d = c.run();
@@ -146,14 +157,20 @@ fn the_summary_speaks_english_when_asked() {
 
 #[test]
 fn nothing_when_disabled_not_even_mentions() {
-    let mut c = Case::new(vec![post(100, FOLLOWED, 2)], vec![mention(101, None, OTHER, 2)]);
+    let mut c = Case::new(
+        vec![post(100, FOLLOWED, 2)],
+        vec![mention(101, None, OTHER, 2)],
+    );
     c.settings.enabled = false;
     assert!(c.run().notifications.is_empty());
 }
 
 #[test]
 fn pause_silences_posts_but_mentions_may_break_through() {
-    let mut c = Case::new(vec![post(100, FOLLOWED, 2)], vec![mention(101, None, OTHER, 2)]);
+    let mut c = Case::new(
+        vec![post(100, FOLLOWED, 2)],
+        vec![mention(101, None, OTHER, 2)],
+    );
     c.settings.paused_until = Some(2_000);
     let d = c.run();
     assert_eq!(d.notifications.len(), 1);
@@ -217,7 +234,10 @@ fn quiet_hours_silence_posts_and_cover_weekends() {
 
 #[test]
 fn a_post_already_raised_is_never_raised_again() {
-    let mut c = Case::new(vec![post(100, FOLLOWED, 2)], vec![mention(100, None, FOLLOWED, 2)]);
+    let mut c = Case::new(
+        vec![post(100, FOLLOWED, 2)],
+        vec![mention(100, None, FOLLOWED, 2)],
+    );
     c.raised.insert(100);
     assert!(c.run().notifications.is_empty());
 }
@@ -233,7 +253,11 @@ fn a_mention_in_a_comment_is_remembered_apart_from_its_post() {
 
 #[test]
 fn a_post_mentioning_the_user_is_announced_once() {
-    let d = Case::new(vec![post(100, FOLLOWED, 2)], vec![mention(100, None, FOLLOWED, 2)]).run();
+    let d = Case::new(
+        vec![post(100, FOLLOWED, 2)],
+        vec![mention(100, None, FOLLOWED, 2)],
+    )
+    .run();
     assert_eq!(d.notifications.len(), 1);
     assert!(d.notifications[0].mention);
 }

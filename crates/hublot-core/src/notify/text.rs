@@ -105,7 +105,10 @@ mod tests {
     #[test]
     fn markdown_is_stripped_and_whitespace_collapsed() {
         let md = "# Réunion\n\nLe **CSE** se réunit `jeudi`.\n\n- un\n- deux\n\n[lien](https://x.example) <b>x</b>";
-        assert_eq!(plain_text(md), "Réunion Le CSE se réunit jeudi. un deux lien x");
+        assert_eq!(
+            plain_text(md),
+            "Réunion Le CSE se réunit jeudi. un deux lien x"
+        );
     }
 
     #[test]
@@ -123,7 +126,10 @@ mod tests {
     fn languages() {
         assert_eq!(Language::from_tag("en-GB"), Language::En);
         assert_eq!(Language::from_tag("fr_FR.UTF-8"), Language::Fr);
-        assert_eq!((texts(Language::Fr).summary)(3, "RH"), "3 nouveaux messages dans RH");
+        assert_eq!(
+            (texts(Language::Fr).summary)(3, "RH"),
+            "3 nouveaux messages dans RH"
+        );
         assert_eq!((texts(Language::En).summary)(3, "HR"), "3 new posts in HR");
     }
 }
