@@ -91,7 +91,7 @@ pub const GROUPS: &[GroupSpec] = &[
         admins: 4,
         demo: FOLLOWER,
         topic: &topics::ANNOUNCEMENTS,
-        weight_work: 2.0,
+        weight_work: 1.4,
         weight_off: 0.1,
     },
     GroupSpec {
@@ -720,4 +720,114 @@ pub fn generate(
         }
     }
     (groups, memberships, follows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::topics::{AUTHOR_REPLIES, GENERIC_COMMENTS, WELCOME};
+
+    /// Every text of every topic used by a group.
+    fn all_texts() -> Vec<&'static str> {
+        let mut texts: Vec<&'static str> = Vec::new();
+        for spec in GROUPS {
+            let t = spec.topic;
+            for list in [
+                t.posts,
+                t.shared_posts,
+                t.admin_posts,
+                t.comments,
+                t.shared_comments,
+                t.openers,
+                t.closers,
+            ] {
+                texts.extend_from_slice(list);
+            }
+            for poll in t.polls {
+                texts.push(poll.intro);
+                texts.push(poll.question);
+                texts.extend_from_slice(poll.options);
+            }
+        }
+        texts.extend_from_slice(WELCOME);
+        texts.extend_from_slice(GENERIC_COMMENTS);
+        texts.extend_from_slice(AUTHOR_REPLIES);
+        texts
+    }
+
+    #[test]
+    fn mentions_are_never_glued_to_a_full_stop() {
+        // A handle may hold dots, so "@jean.dupont." would mention nobody.
+        for text in all_texts() {
+            for slot in ["{m}.", "{m2}.", "{author}."] {
+                assert!(!text.contains(slot), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn templates_only_use_known_slots() {
+        const SLOTS: &[&str] = &[
+            "m",
+            "m2",
+            "author",
+            "author_first",
+            "first",
+            "me_first",
+            "site",
+            "mysite",
+            "dept",
+            "group",
+            "desc",
+            "date",
+            "soon",
+            "later",
+            "today",
+            "month",
+            "nextmonth",
+            "hour",
+            "room",
+            "n",
+            "big",
+            "pct",
+            "hipct",
+            "seq",
+            "x",
+            "y",
+            "link",
+            "emoji",
+        ];
+        for text in all_texts() {
+            let mut rest = text;
+            while let Some(open) = rest.find('{') {
+                let close = rest[open..].find('}').map(|c| open + c);
+                let Some(close) = close else {
+                    panic!("unclosed slot in {text}");
+                };
+                let key = &rest[open + 1..close];
+                assert!(SLOTS.contains(&key), "unknown slot {{{key}}} in {text}");
+                rest = &rest[close + 1..];
+            }
+        }
+    }
+
+    #[test]
+    fn topic_words_exist_where_templates_need_them() {
+        for spec in GROUPS {
+            let t = spec.topic;
+            assert!(!t.items.is_empty(), "{}", spec.name);
+            assert!(!t.links.is_empty(), "{}", spec.name);
+            assert!(
+                !t.openers.is_empty() && !t.closers.is_empty(),
+                "{}",
+                spec.name
+            );
+            assert!(
+                !t.posts.is_empty() || !t.shared_posts.is_empty(),
+                "{}",
+                spec.name
+            );
+            assert!(!t.shared_comments.is_empty(), "{}", spec.name);
+        }
+    }
 }

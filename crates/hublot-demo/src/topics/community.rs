@@ -24,6 +24,9 @@ const COMMUNITY_COMMENTS: &[&str] = &[
 /// Running and trail.
 pub const RUNNING: Topic = Topic {
     posts: &[
+        "Sortie longue dimanche matin le long de la Loire : 15 km à allure tranquille. Départ 9 h du pont, retour pour le café{emoji}",
+        "Qui est partant pour un relais sur {x} ? Il nous faut quatre coureuses ou coureurs.",
+        "Mes chaussures ont 900 km, il est temps de les changer. Des conseils pour une foulée universelle ?",
         "Sortie footing ce midi : départ 12 h 15 devant l'accueil de {mysite}, boucle de 7 km à allure tranquille. Qui vient ?",
         "Inscriptions ouvertes pour **{x}** ! On monte une équipe aux couleurs de la caisse, les t-shirts sont offerts par le CSE. Inscriptions auprès de {m} avant le {date}.",
         "Bravo à {m} qui a bouclé son premier semi-marathon en moins de deux heures{emoji}",
@@ -85,6 +88,9 @@ pub const RUNNING: Topic = Topic {
 /// Photography club.
 pub const PHOTO: Topic = Topic {
     posts: &[
+        "Ma photo du week-end : brume sur la Loire au lever du soleil. Réglages : 1/250 s, f/8, ISO 200. Vos avis sont les bienvenus !",
+        "Des conseils pour photographier les oiseaux ? Je me lance avec un vieux téléobjectif.",
+        "Rappel : le règlement du concours est [ici]({link}). Une seule photo par personne et par thème !",
         "**Concours photo du mois : « {x} »**\n\nPostez votre plus belle photo sur le thème en commentaire jusqu'au {date}. La photo gagnante fera la page d'accueil de l'intranet !",
         "Sortie photo samedi matin au bord de la Loire. Rendez-vous 9 h sur le pont Wilson, tous niveaux, tous appareils (même le téléphone) !",
         "Je cherche un objectif pour le portrait, quelqu'un a un retour sur le 50 mm f/1.8 ?",
@@ -141,6 +147,8 @@ pub const PHOTO: Topic = Topic {
 /// The choir.
 pub const CHOIR: Topic = Topic {
     posts: &[
+        "Échauffement vocal en visio lundi 12 h 30 : un quart d'heure pour garder la forme entre deux répétitions.",
+        "Bravo aux sopranos pour {x} jeudi dernier, c'était superbe{emoji}",
         "Répétition jeudi 12 h 30, {room} : on travaille **{x}**. Pensez à apporter vos partitions !",
         "Le concert de fin de saison aura lieu le {date} dans le hall du site de Tours. Au programme : {x}, {y} et une surprise{emoji}",
         "Nous cherchons des voix d'hommes, ténors et basses surtout ! Pas besoin de savoir lire la musique, juste l'envie de chanter.",
@@ -182,6 +190,8 @@ pub const CHOIR: Topic = Topic {
 /// The shared vegetable garden.
 pub const GARDEN: Topic = Topic {
     posts: &[
+        "Les premières fraises sont là ! Qui veut venir les cueillir demain midi ?",
+        "Le potager cherche des bras pour désherber jeudi 12 h 30. Outils et gants fournis.",
         "Les semis de {x} sont sortis au potager du site de Tours ! Merci à {m} pour l'arrosage du week-end{emoji}",
         "Bourse aux plants le {date} à 12 h 30 devant la cafétéria : apportez vos plants de {x} et repartez avec ceux des autres !",
         "Une astuce naturelle contre les pucerons sur les {x} ? Purin d'ortie ? Savon noir ?",
@@ -223,6 +233,8 @@ pub const GARDEN: Topic = Topic {
 };
 
 const CARPOOL_POSTS: &[&str] = &[
+    "Grève des transports annoncée le {date} : organisons-nous ! Proposez vos places ici.",
+    "Merci à {m} qui me dépanne depuis deux semaines{emoji} Le covoiturage, c'est aussi de belles rencontres.",
     "Je propose un covoiturage tous les jours depuis {x}, arrivée vers 8 h 15 et retour à 17 h. {n} places. Participation aux frais à voir ensemble.",
     "Cherche covoiturage depuis {x} le {date}, ma voiture est au garage. Merci d'avance !",
     "Rappel : le forfait mobilités durables couvre aussi le covoiturage régulier, jusqu'à 700 € par an. Démarche sur [l'intranet]({link}).",
@@ -315,6 +327,8 @@ pub const CARPOOL_CHATEAUROUX: Topic = carpool(&[
 /// Cooking and recipes.
 pub const COOKING: Topic = Topic {
     posts: &[
+        "Qui a testé le nouveau restaurant d'entreprise de {site} ? Le plat du jour vaut-il le détour ?",
+        "Pour le pique-nique de l'équipe, j'apporte une {x}. Qui s'occupe du dessert ?",
         "Ma recette de **{x}**, testée et approuvée par toute la famille : [la recette complète]({link}). Le secret : ne pas être pressé{emoji}",
         "Concours de gâteaux vendredi à la pause de 10 h, {room} ! Thème : les desserts de nos régions.",
         "Une idée de plat qui se réchauffe bien au micro-ondes pour le déjeuner au bureau ? Je tourne en rond...",
@@ -358,6 +372,8 @@ pub const COOKING: Topic = Topic {
 /// Book club.
 pub const READING: Topic = Topic {
     posts: &[
+        "Conseil de lecture pour l'été : {x}. Idéal pour les vacances !",
+        "Quelqu'un a-t-il une liseuse à recommander ? J'hésite entre deux modèles.",
         "**Lecture du mois : {x}**\n\nOn en discute le {date} à 12 h 30, {room}. Même si vous ne l'avez pas fini, venez !",
         "Coup de cœur de la semaine : {x}. Lu d'une traite ce week-end.",
         "La boîte à livres du site de {mysite} déborde, servez-vous ! Et pensez à en rapporter.",
@@ -405,6 +421,7 @@ pub const READING: Topic = Topic {
 /// Cycling to work.
 pub const CYCLING: Topic = Topic {
     posts: &[
+        "Rappel : le forfait mobilités durables vaut aussi pour le vélo, jusqu'à 700 € par an. Démarche [ici]({link}).",
         "Vélotaf ce matin sous la pluie, mais quel bonheur de doubler les bouchons{emoji}",
         "L'abri vélos du site de {mysite} est plein : une demande d'extension est en cours auprès des services généraux.",
         "Atelier réparation vélo le {date} à 12 h, parking du site de {site} : un mécanicien bénévole vérifiera freins et éclairage.",
@@ -432,6 +449,7 @@ pub const CYCLING: Topic = Topic {
 /// Yoga and active breaks.
 pub const YOGA: Topic = Topic {
     posts: &[
+        "Séance spéciale respiration vendredi 12 h 15 en visio : dix minutes pour relâcher la pression avant le week-end.",
         "Séance de yoga mardi 12 h 15, {room}. Tapis fournis, tenue confortable recommandée.",
         "Exercice du jour pour le dos : **{x}**, dix respirations. À faire entre deux visios{emoji}",
         "Séance annulée cette semaine, l'animatrice est absente. Reprise le {date}.",
@@ -491,6 +509,8 @@ pub const CARERS: Topic = Topic {
 /// Small ads.
 pub const CLASSIFIEDS: Topic = Topic {
     posts: &[
+        "Vends deux billets pour un concert à Tours le {date}, prix coûtant. Empêchement de dernière minute.",
+        "Cherche une assistante maternelle du côté de {mysite}, des recommandations ?",
         "Vends {x}, très bon état, {n}0 €. Photos sur demande, remise en main propre à {mysite}.",
         "Donne {x}, à récupérer à {mysite} avant la fin de la semaine.",
         "Cherche {x} à emprunter pour le week-end, je rends avec une bouteille{emoji}",
@@ -521,6 +541,8 @@ pub const CLASSIFIEDS: Topic = Topic {
 /// Newcomers.
 pub const NEWCOMERS: Topic = Topic {
     posts: &[
+        "Quelqu'un peut-il m'expliquer comment recharger le badge de la cantine ? Je n'ai pas compris le système.",
+        "Arrivée à {mysite} la semaine dernière : y a-t-il un parking vélo sécurisé ?",
         "Bonjour à tous ! Je viens d'arriver au service {dept}, sur le site de {mysite}. Au plaisir de vous croiser à la pause café{emoji}",
         "**Journée d'intégration** des nouveaux arrivants le {date} à Tours : présentation de l'Assurance Maladie, visite des services, déjeuner avec la direction. Inscription : [ici]({link}).",
         "Petit guide de survie pour les nouveaux : où manger, où se garer, qui contacter pour le badge... C'est par ici : [guide]({link}).",
@@ -548,6 +570,8 @@ pub const NEWCOMERS: Topic = Topic {
 /// The works council's activities and ticket office.
 pub const WORKS_COUNCIL: Topic = Topic {
     posts: &[
+        "**Vacances d'été** : les demandes de séjours pour les enfants sont ouvertes jusqu'au {later}. [Formulaire]({link})",
+        "Nouveau partenariat : tarifs réduits à la piscine et au cinéma de {site} sur présentation de la carte du CSE.",
         "**Billetterie** : places à tarif réduit pour {x}, disponibles jusqu'au {date}. Commande sur [le site du CSE]({link}).",
         "Les chèques-vacances sont à retirer à l'accueil de votre site à partir du {date}.",
         "Sortie du CSE : {x}, il reste {n} places, départ en car depuis {site}. Inscriptions [ici]({link}).",

@@ -5,6 +5,12 @@ use super::{PollTemplate, Topic, FORMAL_CLOSERS, FORMAL_OPENERS, GENERIC_COMMENT
 
 /// Posts every work group may see, filled with the department's words.
 const WORK_POSTS: &[&str] = &[
+    "Le nouveau circuit de validation pour {x} démarre lundi. En résumé :\n1. saisie par le technicien\n2. contrôle par un expert\n3. validation par le responsable d'unité\n\nLa fiche détaillée est [ici]({link}).",
+    "Quelqu'un peut-il me rappeler où trouver les consignes sur {x} ? Je ne les retrouve plus dans la base documentaire depuis la mise à jour.",
+    "Pot de départ de {first} vendredi à 16 h, {room}. On compte sur vous pour lui dire au revoir !",
+    "Merci à toutes et à tous pour votre accueil pendant mes premières semaines. J'ai encore beaucoup à apprendre sur {x}, n'hésitez pas à me corriger !",
+    "Les stocks de la semaine :\n- {x} : {big} dossiers\n- {y} : {n}0 dossiers\n\nOn est dans les clous, merci à tous{emoji}",
+    "Rappel qualité : avant de clôturer un dossier sur {x}, vérifiez bien les pièces justificatives. Les retours du contrôle interne portent surtout sur ce point.",
     "**Point d'équipe {date} à {hour}**, {room} (et en visio pour les collègues en télétravail).\n\nAu programme :\n- les stocks sur {x}\n- l'organisation des congés de {nextmonth}\n- questions diverses\n\n{m}, pourras-tu nous faire un point rapide sur {y} ?",
     "Petit rappel : le stock de dossiers sur **{x}** est repassé au-dessus de {big} cette semaine. Merci à chacun de traiter en priorité les dossiers les plus anciens. La procédure est rappelée dans la [fiche réflexe]({link}).",
     "Bonne nouvelle : nous sommes revenus sous les {n} jours de délai de traitement sur {x}. Bravo à toute l'équipe{emoji}",
@@ -122,6 +128,9 @@ const fn department(posts: &'static [&'static str], items: &'static [&'static st
 /// Prestations: paying benefits.
 pub const PRESTATIONS: Topic = department(
     &[
+        "Rappel : les attestations de salaire arrivées incomplètes repartent vers l'employeur avec le courrier type n°12. Merci de ne pas les laisser en attente dans la bannette.",
+        "Belle semaine pour l'unité : plus de {big} indemnités journalières payées, et aucun dossier de plus de trente jours{emoji}",
+        "Un cas d'école pour les nouveaux : un arrêt de travail reçu avec une date de prescription postérieure à la date de début. On en parle au point d'équipe, c'est un bon exercice.",
         "Nouvelle circulaire sur le calcul des **indemnités journalières** : les primes annuelles sont désormais prises en compte sur douze mois. Synthèse ici : [fiche IJ]({link}).",
         "Gros arrivage de feuilles de soins papier cette semaine ({big} reçues lundi). Merci pour votre mobilisation, on devrait avoir rattrapé le retard d'ici {date}.",
         "Rappel : pour les arrêts de travail dématérialisés, vérifiez bien la date de réception avant de calculer la carence. Plusieurs erreurs relevées par le contrôle ce mois-ci.",
@@ -187,6 +196,7 @@ pub const RISK: Topic = department(
 /// Contrôle: checks and the fight against fraud.
 pub const CONTROL: Topic = department(
     &[
+        "Formation aux nouvelles requêtes de ciblage le {date} à {hour}, {room}. Places limitées à {n} : inscrivez-vous auprès de {m} !",
         "Bilan du trimestre : **{big} k€** de préjudice détecté et stoppé, dont une affaire importante de facturation de transports. Bravo à l'équipe.",
         "Rappel de confidentialité : aucun nom d'assuré ni de professionnel dans ce groupe, même privé. Les dossiers se partagent dans l'outil de gestion des signalements.",
         "Le nouveau ciblage sur {x} est opérationnel. Les premiers résultats seront présentés au comité du {date}.",
@@ -253,6 +263,8 @@ pub const ACCOUNTING: Topic = department(
 /// Ressources humaines.
 pub const HR: Topic = department(
     &[
+        "Trois recrutements finalisés cette semaine pour {x}. Les arrivées sont prévues le {later} ; les parcours d'intégration sont en préparation.",
+        "La note sur les congés d'été est en ligne : [note]({link}). Les plannings doivent être validés par les managers avant le {later}.",
         "La campagne des **entretiens annuels** est ouverte jusqu'au {date}. Le guide de l'entretien est [ici]({link}).",
         "Les bulletins de paie de {month} sont disponibles dans le coffre-fort numérique.",
         "Plan de formation : {n}0 demandes reçues à ce jour, la commission d'arbitrage se réunit le {date}.",
@@ -272,6 +284,8 @@ pub const HR: Topic = department(
 /// Informatique.
 pub const IT: Topic = department(
     &[
+        "Exercice de restauration des sauvegardes réussi cette nuit : {n} serveurs restaurés en moins de deux heures. Merci à {m} pour la préparation.",
+        "Campagne de sensibilisation au hameçonnage : {pct} % des faux courriels envoyés ont été signalés. Beau progrès par rapport au trimestre dernier !",
         "Mise en production ce soir de la nouvelle version du portail agent, avec {m} d'astreinte. Croisons les doigts{emoji}",
         "Le renouvellement des postes de travail continue : {mysite} est équipé à {pct} %. Prochaine vague le {date}.",
         "Revue des droits d'accès trimestrielle : merci aux responsables de valider les listes avant le {date}.",
@@ -345,6 +359,14 @@ pub const FACILITIES: Topic = department(
 /// The management announcements group: only its admins post.
 pub const ANNOUNCEMENTS: Topic = Topic {
     posts: &[
+        "**Départ en retraite**\n\nAprès plus de trente ans au service des assurés, {first} prend sa retraite à la fin du mois. Un pot sera organisé le {date} à 16 h, {room}, à Tours. Venez nombreux !",
+        "**Don du sang**\n\nL'Établissement français du sang sera présent sur le site de {site} le {date}, de 9 h à 15 h. Inscription conseillée [ici]({link}).",
+        "**Intéressement**\n\nL'intéressement au titre de l'année écoulée sera versé avec la paie de {nextmonth}. Le détail du calcul est disponible [sur l'intranet]({link}).",
+        "**Travaux**\n\nLa rénovation du hall d'accueil de {site} commence le {date}. Pendant les travaux, le personnel entre par la porte arrière ; l'accueil du public est maintenu.",
+        "**Journée des familles**\n\nLe {later}, nous accueillerons les familles du personnel sur le site de Tours : visite des services, ateliers pour les enfants, goûter. Inscriptions [ici]({link}).",
+        "**Bilan social**\n\nLe bilan social de l'année est en ligne [sur l'intranet]({link}). Quelques chiffres : {n}0 recrutements, {hipct} % de CDI, et une ancienneté moyenne de dix-sept ans.",
+        "**Fortes chaleurs**\n\nEn cas de canicule, des aménagements d'horaires sont possibles avec l'accord de votre manager. Pensez à vous hydrater et à fermer les stores dès le matin.",
+        "**Baromètre social**\n\nL'enquête annuelle sur la qualité de vie au travail est ouverte jusqu'au {later}. Elle est anonyme et prend dix minutes : [répondre]({link}). Votre avis compte !",
         "**Résultats de l'enquête de satisfaction des assurés**\n\n{hipct} % des assurés interrogés se déclarent satisfaits de leur dernier contact avec notre caisse. C'est le fruit de votre engagement quotidien : merci à toutes et à tous.\n\nLe détail par canal (accueil, téléphone, courriel) est à lire [sur l'intranet]({link}).",
         "**Nomination**\n\nJ'ai le plaisir de vous annoncer la nomination de {first} au poste de responsable {x}, à compter du {date}. Je lui souhaite pleine réussite dans ses nouvelles fonctions.",
         "**Fermeture exceptionnelle**\n\nL'accueil du site de {site} sera fermé au public le {date} après-midi en raison d'une opération de maintenance électrique. L'accueil téléphonique reste assuré.",
@@ -397,6 +419,9 @@ pub const ANNOUNCEMENTS: Topic = Topic {
 /// management), questions by everybody.
 pub const NEGOTIATION: Topic = Topic {
     posts: &[
+        "Le nouvel accord modifiera-t-il les horaires d'astreinte de la plateforme téléphonique ?",
+        "Merci pour la FAQ, très claire. Une dernière question : quand connaîtra-t-on la date d'entrée en vigueur ?",
+        "Les collègues à temps partiel thérapeutique auront-ils les mêmes options que les autres ?",
         "Question pour l'équipe RH : à temps partiel à 80 %, comment seront calculés les jours de RTT avec {x} ?",
         "Est-ce que le passage à {x} concernera aussi les collègues de l'accueil, qui ont des horaires d'ouverture au public à respecter ?",
         "Merci pour ces points réguliers, c'est appréciable d'avoir l'information en direct. Une question : {y} sera-t-il aussi à l'ordre du jour ?",
@@ -480,6 +505,10 @@ pub const NEGOTIATION: Topic = Topic {
 /// Telework: tips and mutual help.
 pub const TELEWORK: Topic = Topic {
     posts: &[
+        "Nouveau : les salles de visio de {site} sont équipées de caméras grand angle. Fini les réunions hybrides où l'on ne voit que la moitié de la table !",
+        "Un casque à réduction de bruit change vraiment la vie en visio, surtout quand les enfants rentrent de l'école...",
+        "Une solution pour le reflet de la fenêtre sur l'écran ? Mon bureau est face au jardin et l'après-midi c'est intenable.",
+        "Une règle simple adoptée dans notre équipe pour les réunions hybrides : dès qu'une personne est à distance, tout le monde se connecte depuis son poste. La parole est bien mieux répartie.",
         "Astuce du jour : pour éviter les coupures en visio, branchez-vous **en filaire** plutôt qu'en Wi-Fi et fermez les onglets inutiles. Ça change tout{emoji}",
         "Quelqu'un a-t-il trouvé une chaise de bureau correcte pour moins de 200 € ? Mon dos me dit que la chaise de cuisine, ce n'est plus possible...",
         "Rappel : la **charte du télétravail** prévoit jusqu'à trois jours par semaine selon les métiers. Pensez à faire valider vos jours dans l'outil avant le 25 du mois. [Charte du télétravail]({link})",
@@ -546,6 +575,12 @@ pub const TELEWORK: Topic = Topic {
 /// Managers: practices and HR deadlines.
 pub const MANAGERS: Topic = Topic {
     posts: &[
+        "Petit partage : j'ai testé la « météo d'équipe » en début de réunion (chacun dit en un mot comment il va). Effet immédiat sur l'ambiance, je recommande{emoji}",
+        "Comment accompagnez-vous un collaborateur qui revient après un long arrêt ? J'en prépare un pour la semaine prochaine et je veux bien faire.",
+        "Rappel RH : les demandes de formation pour l'an prochain sont à saisir avant le {later}. [Le catalogue]({link})",
+        "Je cherche un binôme manager pour échanger régulièrement, trente minutes toutes les deux semaines. Qui est partant ?",
+        "Retour sur le séminaire des managers : les supports sont [ici]({link}). Mon principal enseignement : mieux vaut peu d'indicateurs bien expliqués que beaucoup affichés.",
+        "Comment organisez-vous la présence sur site pour garder au moins deux jours communs par semaine dans l'équipe ?",
         "Retour d'expérience : comment organisez-vous vos points d'équipe hybrides ? J'alterne une semaine sur site, une semaine en visio, avec un tour de table de deux minutes chacun.",
         "La formation **{x}** est ouverte aux managers de proximité : sessions le {soon} et le {later}. Inscriptions via [le catalogue]({link}).",
         "Comment gérez-vous les demandes de congés qui se chevauchent en période de pic d'activité ? Je prends toutes vos bonnes pratiques.",
@@ -594,6 +629,9 @@ pub const MANAGERS: Topic = Topic {
 /// IT support: questions, incidents, maintenance.
 pub const SUPPORT: Topic = Topic {
     posts: &[
+        "Mon ordinateur est très lent depuis la dernière mise à jour, c'est normal ?",
+        "Impossible de me connecter au VPN depuis l'hôtel (déplacement à {site}), le réseau bloque peut-être ?",
+        "Mon deuxième écran reste noir depuis ce matin à {mysite}. J'ai tout débranché et rebranché, sans succès.",
         "Mon poste affiche « profil temporaire » depuis ce matin, quelqu'un sait comment régler ça ?",
         "Les imprimantes du deuxième étage de {mysite} refusent le badge depuis ce matin, c'est connu ?",
         "Comment ajouter une boîte partagée dans la nouvelle messagerie ? Je ne trouve pas l'option.",
