@@ -169,7 +169,7 @@
   }
 
   // The recent, hand-written posts everyone sees on top.
-  const p4 = makePost(4, people[11], 'Le sondage sur les horaires du restaurant est terminé, merci pour vos 142 réponses !', NOW - 2 * DAY, {
+  makePost(4, people[11], 'Le sondage sur les horaires du restaurant est terminé, merci pour vos 142 réponses !', NOW - 2 * DAY, {
     poll: { question: 'Horaires d’ouverture du restaurant', multiple: false, closes_at: NOW - DAY, closed: true, voters: 142, vote_pending: false, options: [
       { id: 8, label: '11 h 30 – 13 h 30', votes: 88, percent: 62, chosen: true },
       { id: 9, label: '12 h – 14 h', votes: 54, percent: 38, chosen: false },
