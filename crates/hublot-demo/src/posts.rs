@@ -22,9 +22,6 @@ use crate::{DemoComment, DemoConfig, DemoOrg, DemoPoll, DemoPost, HISTORY_DAYS};
 const MAX_PINNED: u32 = 3;
 /// Share of the stream, at its end, where recent posts may get pinned.
 const PIN_WINDOW: f64 = 0.1;
-/// Share of posts in groups with admin updates (the negotiation) that are
-/// such updates.
-const ADMIN_UPDATE_SHARE: f64 = 0.55;
 /// Relative chances of 0, 1, ... 8 comments on a post.
 const COMMENT_COUNTS: [f64; 9] = [22.0, 20.0, 18.0, 13.0, 9.0, 7.0, 5.0, 3.0, 3.0];
 
@@ -284,7 +281,7 @@ impl PostStream<'_> {
         let admin_update = !first
             && poll_template.is_none()
             && !topic.admin_posts.is_empty()
-            && rng.gen_bool(ADMIN_UPDATE_SHARE);
+            && rng.gen_bool(topic.admin_share.clamp(0.0, 1.0));
         // Groups with admin updates (the negotiation, the support) also
         // publish their polls through their admins.
         let from_admins = first

@@ -39,6 +39,7 @@ pub const RUNNING: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "?nscri|Inscription faite !",
         "?covoiturage|J'ai une place dans ma voiture.",
@@ -101,6 +102,7 @@ pub const PHOTO: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "Magnifique !",
         "Superbe lumière{emoji}",
@@ -157,6 +159,7 @@ pub const CHOIR: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "Hâte d'y être{emoji}",
         "On progresse, bravo à tous !",
@@ -201,6 +204,7 @@ pub const GARDEN: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "?pucerons|Le savon noir dilué marche très bien chez moi.",
         "?arrosage|Je prends la semaine du 15 pour l'arrosage.",
@@ -268,6 +272,7 @@ const fn carpool(items: &'static [&'static str]) -> Topic {
         posts: CARPOOL_POSTS,
         shared_posts: &[],
         admin_posts: &[],
+        admin_share: 0.0,
         comments: CARPOOL_COMMENTS,
         shared_comments: COMMUNITY_COMMENTS,
         polls: CARPOOL_POLLS,
@@ -338,6 +343,7 @@ pub const COOKING: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "?ecette|Testée ce week-end, un régal !",
         "?ecette|Je note pour dimanche.",
@@ -382,6 +388,7 @@ pub const READING: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "Je l'ai adoré !",
         "Un peu long au début, mais ça vaut le coup.",
@@ -430,6 +437,7 @@ pub const CYCLING: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "?itinéraire|Je passe par les bords de Loire, c'est plus long mais tellement plus agréable.",
         "?telier|Je serai à l'atelier, mes freins en ont bien besoin.",
@@ -457,6 +465,7 @@ pub const YOGA: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &["Merci, mon dos vous dit merci !", "?mardi|Je serai là mardi.", "?15 h|Trop bien, la pause de 15 h."],
     shared_comments: COMMUNITY_COMMENTS,
     polls: &[PollTemplate {
@@ -490,6 +499,7 @@ pub const CARERS: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "Courage, tu n'es pas seul·e.",
         "?congé|Je l'ai demandé l'an dernier, les RH ont été très à l'écoute.",
@@ -518,6 +528,7 @@ pub const CLASSIFIEDS: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &["?Vends|Toujours disponible ?", "?Donne|Je prends si c'est encore là !", "Envoyé en message privé.", "?Cherche|J'en ai un, je te l'apporte lundi."],
     shared_comments: GENERIC_COMMENTS,
     polls: &[],
@@ -550,6 +561,7 @@ pub const NEWCOMERS: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &[
         "?arriver|Bienvenue {author_first} !",
         "Bienvenue parmi nous{emoji}",
@@ -579,6 +591,7 @@ pub const WORKS_COUNCIL: Topic = Topic {
     ],
     shared_posts: &[],
     admin_posts: &[],
+    admin_share: 0.0,
     comments: &["?Sortie|Inscrit·e avec ma famille !", "Super, merci le CSE.", "?Billetterie|Est-ce ouvert aux conjoints ?", "?chèques|Faut-il venir en personne ou un collègue peut-il les retirer ?"],
     shared_comments: GENERIC_COMMENTS,
     polls: &[PollTemplate {

@@ -20,6 +20,8 @@ pub struct Topic {
     /// status, incidents); empty when admins write the same posts as
     /// everybody else.
     pub admin_posts: &'static [&'static str],
+    /// Share of posts that are admin posts, when there are any.
+    pub admin_share: f64,
     /// Comments specific to the topic. A comment written `?word|text` only
     /// goes under posts whose body contains `word`.
     pub comments: &'static [&'static str],

@@ -86,6 +86,7 @@ const fn project(items: &'static [&'static str]) -> Topic {
         posts: PROJECT_MEMBER_POSTS,
         shared_posts: &[],
         admin_posts: PROJECT_POSTS,
+        admin_share: 0.5,
         comments: PROJECT_COMMENTS,
         shared_comments: GENERIC_COMMENTS,
         polls: PROJECT_POLLS,
