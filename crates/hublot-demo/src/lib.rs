@@ -21,6 +21,8 @@
 //! }
 //! ```
 
+#![warn(missing_docs)]
+
 mod calendar;
 mod groups;
 mod names;

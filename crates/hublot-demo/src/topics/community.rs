@@ -130,7 +130,7 @@ pub const PHOTO: Topic = Topic {
     ],
     items: &[
         "Reflets",
-        "La Loire en hiver",
+        "La Loire au fil des saisons",
         "Lignes et perspectives",
         "Noir et blanc",
         "La ville la nuit",

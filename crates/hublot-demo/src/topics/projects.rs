@@ -5,7 +5,7 @@ use super::{PollTemplate, Topic, FORMAL_CLOSERS, FORMAL_OPENERS, GENERIC_COMMENT
 
 /// What project members write: questions, field feedback, volunteering.
 const PROJECT_MEMBER_POSTS: &[&str] = &[
-    "Question sur {x} : les dossiers en cours seront-ils repris automatiquement, ou faut-il les terminer dans l'ancien outil ?",
+    "Question sur {x} : comment cela se passera-t-il concrètement pour nos équipes ? Une période de transition est-elle prévue ?",
     "Retour terrain depuis {mysite} : {x} fonctionne bien, mais {y} nous fait encore perdre du temps. Est-ce prévu dans la prochaine version ?",
     "Est-ce que {mysite} fera partie de la prochaine vague de déploiement ?",
     "Je me porte volontaire pour tester {x} avec mon équipe, si vous cherchez encore des pilotes.",

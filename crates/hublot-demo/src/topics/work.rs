@@ -9,7 +9,6 @@ const WORK_POSTS: &[&str] = &[
     "Quelqu'un peut-il me rappeler où trouver les consignes sur {x} ? Je ne les retrouve plus dans la base documentaire depuis la mise à jour.",
     "Pot de départ de {first} vendredi à 16 h, {room}. On compte sur vous pour lui dire au revoir !",
     "Merci à toutes et à tous pour votre accueil pendant mes premières semaines. J'ai encore beaucoup à apprendre sur {x}, n'hésitez pas à me corriger !",
-    "Les stocks de la semaine :\n- {x} : {big} dossiers\n- {y} : {n}0 dossiers\n\nOn est dans les clous, merci à tous{emoji}",
     "Rappel qualité : avant de clôturer un dossier sur {x}, vérifiez bien les pièces justificatives. Les retours du contrôle interne portent surtout sur ce point.",
     "**Point d'équipe {date} à {hour}**, {room} (et en visio pour les collègues en télétravail).\n\nAu programme :\n- les stocks sur {x}\n- l'organisation des congés de {nextmonth}\n- questions diverses\n\n{m}, pourras-tu nous faire un point rapide sur {y} ?",
     "Petit rappel : le stock de demandes en attente sur **{x}** est repassé au-dessus de {big} cette semaine. Merci à chacun de traiter en priorité les dossiers les plus anciens. La procédure est rappelée dans la [fiche réflexe]({link}).",
@@ -129,6 +128,7 @@ const fn department(posts: &'static [&'static str], items: &'static [&'static st
 /// Prestations: paying benefits.
 pub const PRESTATIONS: Topic = department(
     &[
+    "Les stocks de la semaine :\n- {x} : {big} dossiers\n- {y} : {n}0 dossiers\n\nOn est dans les clous, merci à tous{emoji}",
         "Rappel : les attestations de salaire arrivées incomplètes repartent vers l'employeur avec le courrier type n°12. Merci de ne pas les laisser en attente dans la bannette.",
         "Belle semaine pour l'unité : plus de {big} indemnités journalières payées, et aucun dossier de plus de trente jours{emoji}",
         "Un cas d'école pour les nouveaux : un arrêt de travail reçu avec une date de prescription postérieure à la date de début. On en parle au point d'équipe, c'est un bon exercice.",
@@ -426,7 +426,7 @@ pub const NEGOTIATION: Topic = Topic {
         "Les collègues à temps partiel thérapeutique auront-ils les mêmes options que les autres ?",
         "Question pour l'équipe RH : à temps partiel à 80 %, comment seront calculés les jours de RTT avec {x} ?",
         "Est-ce que le passage à {x} concernera aussi les collègues de l'accueil, qui ont des horaires d'ouverture au public à respecter ?",
-        "Merci pour ces points réguliers, c'est appréciable d'avoir l'information en direct. Une question : {y} sera-t-il aussi à l'ordre du jour ?",
+        "Merci pour ces points réguliers, c'est appréciable d'avoir l'information en direct. Une question : le sujet de {y} sera-t-il aussi à l'ordre du jour ?",
         "À {mysite}, plusieurs collègues s'interrogent sur l'articulation entre {x} et le télétravail. Une réponse est-elle prévue dans la FAQ ?",
         "Pour celles et ceux qui ont des enfants, {x} pourrait vraiment changer le quotidien. J'espère que ce point sera retenu !",
     ],
@@ -592,7 +592,7 @@ pub const MANAGERS: Topic = Topic {
     shared_posts: &[],
     admin_posts: &[
         "Rappel RH : les demandes de formation pour l'an prochain sont à saisir avant le {later}. [Le catalogue]({link})",
-        "La formation **{x}** est ouverte aux managers de proximité : sessions le {soon} et le {later}. Inscriptions via [le catalogue]({link}).",
+        "La formation sur **{x}** est ouverte aux managers de proximité : sessions le {soon} et le {later}. Inscriptions via [le catalogue]({link}).",
         "Rappel : les entretiens annuels doivent être finalisés avant le {date} dans l'outil RH.",
         "Codéveloppement entre managers le {date} à {hour}, {room}. Sujet proposé par {m} : {x}.",
     ],
