@@ -386,3 +386,32 @@ fn two_hundred_thousand_posts_stream_in_order() {
     // Pins stay a handful per group however dense the history.
     assert!(pinned <= org.groups.len() * 3, "{pinned} pinned");
 }
+
+#[test]
+fn any_size_and_end_date_work() {
+    for (posts, now) in [
+        (0, DemoConfig::default().now),
+        (1, DemoConfig::default().now),
+        (3_000, 1_735_689_600_000), // 1 January 2025, a holiday
+        (3_000, 2_240_000_000_000), // 2040, beyond the table of movable holidays
+    ] {
+        let cfg = DemoConfig {
+            posts,
+            now,
+            ..DemoConfig::default()
+        };
+        let org = DemoOrg::generate(&cfg);
+        let mut last = i64::MIN;
+        let mut count = 0;
+        for post in org.posts(&cfg) {
+            assert!(post.created_at > last && post.created_at < now);
+            assert!(post.created_at >= now - HISTORY_DAYS * 24 * 3_600_000);
+            for c in &post.comments {
+                assert!(c.created_at > post.created_at && c.created_at < now);
+            }
+            last = post.created_at;
+            count += 1;
+        }
+        assert_eq!(count, posts);
+    }
+}
