@@ -24,6 +24,11 @@ export async function openApp(page: Page, config: FakeConfig = {}, scheme: 'ligh
     (window as unknown as { __FAKE_CONFIG__: unknown }).__FAKE_CONFIG__ = cfg;
   }, config);
   await page.addInitScript({ path: FAKE });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto('/');
   if (config.signedIn === false) await expect(page.locator('form')).toBeVisible();
   else await expect(page.locator('nav.sidebar')).toBeVisible();
@@ -48,4 +53,9 @@ export async function fake<T = unknown>(page: Page, method: string, ...args: unk
 /** The commands the UI called so far, in order. */
 export async function calls(page: Page): Promise<{ cmd: string; args: Record<string, unknown> }[]> {
   return page.evaluate(() => (window as unknown as { __fake: { calls: { cmd: string; args: Record<string, unknown> }[] } }).__fake.calls);
+}
+
+/** Content-Security-Policy violations seen so far (the preview server sends the app's CSP). */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }

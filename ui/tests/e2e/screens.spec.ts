@@ -3,7 +3,7 @@
  * language, the landmarks are there, and a screenshot is kept for people to look at.
  */
 import { test, expect } from '@playwright/test';
-import { openApp, shot } from './helpers';
+import { openApp, shot, cspViolations } from './helpers';
 
 const LANGS = ['fr', 'en'] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -80,6 +80,9 @@ for (const lang of LANGS) {
         await shot(page, `${tag}-11-shortcuts`);
         await page.keyboard.press('Escape');
         await expect(page.getByRole('dialog')).toHaveCount(0);
+        // The whole tour ran under the app's CSP without tripping it.
+        expect(await cspViolations(page)).toEqual([]);
+        expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
       });
 
       test('composer with preview and poll', async ({ page }) => {
