@@ -104,11 +104,11 @@ pub const PHOTO: Topic = Topic {
     admin_posts: &[],
     admin_share: 0.0,
     comments: &[
-        "Magnifique !",
-        "Superbe lumière{emoji}",
+        "?photo|Magnifique !",
+        "?photo|Superbe lumière{emoji}",
         "?oncours|Je participe !",
-        "Quel appareil utilises-tu ?",
-        "Bravo {author_first}, très réussi.",
+        "?photo|Quel appareil utilises-tu ?",
+        "?photo|Bravo {author_first}, très réussi.",
         "?thème|Le thème m'inspire, je sors l'appareil ce week-end.",
         "?50 mm|Le 50 mm f/1.8, c'est un excellent rapport qualité-prix.",
         "?ortie|Je serai de la sortie.",
@@ -239,7 +239,7 @@ pub const GARDEN: Topic = Topic {
 const CARPOOL_POSTS: &[&str] = &[
     "Grève des transports annoncée le {date} : organisons-nous ! Proposez vos places ici.",
     "Merci à {m} qui me dépanne depuis deux semaines{emoji} Le covoiturage, c'est aussi de belles rencontres.",
-    "Je propose un covoiturage tous les jours depuis {x}, arrivée vers 8 h 15 et retour à 17 h. {n} places. Participation aux frais à voir ensemble.",
+    "Je propose un covoiturage tous les jours depuis {x}, arrivée vers 8 h 15 et retour à 17 h. Il me reste deux places. Participation aux frais à voir ensemble.",
     "Cherche covoiturage depuis {x} le {date}, ma voiture est au garage. Merci d'avance !",
     "Rappel : le forfait mobilités durables couvre aussi le covoiturage régulier, jusqu'à 700 € par an. Démarche sur [l'intranet]({link}).",
     "Travaux sur la rocade la semaine prochaine : prévoyez une vingtaine de minutes de plus le matin.",
@@ -252,7 +252,7 @@ const CARPOOL_COMMENTS: &[&str] = &[
     "?herche|Je passe par {x}, je peux te prendre.",
     "?forfait|Merci pour le rappel du forfait, je ne savais pas.",
     "?trajet|Je fais le trajet le mardi et le jeudi si ça peut aider.",
-    "Complet de mon côté, désolé·e !",
+    "?herche|Complet de mon côté, désolé·e !",
 ];
 
 const CARPOOL_POLLS: &[PollTemplate] = &[PollTemplate {
