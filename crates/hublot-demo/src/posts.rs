@@ -346,7 +346,11 @@ impl PostStream<'_> {
         let mut t = created_at;
         for k in 0..count {
             let mean = if k == 0 { 2.0 } else { 4.0 } * HOUR_MS as f64;
-            let delay = (-(1.0 - rng.gen::<f64>()).ln() * mean) as i64;
+            // Mostly quick answers, a few late ones (mean `mean`). Only basic
+            // arithmetic, which IEEE 754 rounds the same everywhere, so the
+            // stream is identical on every platform (unlike `ln`).
+            let u: f64 = rng.gen();
+            let delay = (3.0 * u * u * mean) as i64;
             t += delay.max(60_000);
             if t >= self.now {
                 break;
@@ -377,7 +381,8 @@ impl PostStream<'_> {
         // Likes: a few, more in big groups and on announcements.
         let cap = if state.announcement { 150 } else { 40 };
         let max = state.members.len().min(cap);
-        let wanted = (max as f64 * rng.gen::<f64>().powi(2) * 0.6) as usize;
+        let u: f64 = rng.gen();
+        let wanted = (max as f64 * u * u * 0.6) as usize;
         let likes = index::sample(rng, state.members.len(), wanted.min(state.members.len()))
             .into_iter()
             .map(|i| state.members[i])
