@@ -59,7 +59,7 @@ pub struct PollTemplate {
 /// The first post of every group, by one of its admins, pinned.
 pub const WELCOME: &[&str] = &[
     "**Bienvenue dans le groupe « {group} » !**\n\n{desc}\n\nQuelques règles simples :\n- restons courtois et bienveillants\n- aucune donnée personnelle d'assuré ici\n- répondez en commentaire pour garder les échanges lisibles\n\nBonne lecture à toutes et à tous{emoji}",
-    "Bonjour à toutes et à tous,\n\nce groupe **{group}** est ouvert ! {desc}\n\nN'hésitez pas à présenter vos idées et vos questions ici, et à régler vos notifications pour ne rien manquer.",
+    "Bonjour à toutes et à tous,\n\nLe groupe **{group}** est ouvert ! {desc}\n\nN'hésitez pas à présenter vos idées et vos questions ici, et à régler vos notifications pour ne rien manquer.",
 ];
 
 /// Comments that fit any post.
