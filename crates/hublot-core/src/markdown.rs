@@ -15,10 +15,36 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::empty();
     b.tags(HashSet::from([
-        "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4",
-        "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+        "p",
+        "br",
+        "strong",
+        "em",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
     ]))
-    .tag_attributes(HashMap::from([("a", HashSet::from(["href", "title", "data-user-id"])), ("ol", HashSet::from(["start"]))]))
+    .tag_attributes(HashMap::from([
+        ("a", HashSet::from(["href", "title", "data-user-id"])),
+        ("ol", HashSet::from(["start"])),
+    ]))
     .allowed_classes(HashMap::from([("a", HashSet::from(["mention"]))]))
     .url_schemes(HashSet::from(["http", "https", "mailto", "hublot"]))
     .url_relative(ammonia::UrlRelative::Deny)
@@ -40,10 +66,17 @@ pub fn to_html(markdown: &str, resolve: &dyn Fn(&str) -> Option<Id>) -> String {
     for ev in Parser::new_ext(markdown, opts) {
         match ev {
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 in_link += 1;
                 image_src.push((dest_url.clone(), false));
-                events.push(Event::Start(Tag::Link { link_type: LinkType::Inline, dest_url, title, id: CowStr::Borrowed("") }));
+                events.push(Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url,
+                    title,
+                    id: CowStr::Borrowed(""),
+                }));
             }
             Event::End(TagEnd::Image) => {
                 in_link = in_link.saturating_sub(1);
@@ -98,10 +131,16 @@ fn push_mentions<'a>(text: &str, resolve: &dyn Fn(&str) -> Option<Id>, out: &mut
     let mut i = 0usize;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        let at_start = i == 0 || !text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let at_start = i == 0
+            || !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
         if bytes[i] == b'@' && at_start {
             let tail = &text[i + 1..];
-            let mut len = tail.find(|c: char| !is_handle_char(c)).unwrap_or(tail.len());
+            let mut len = tail
+                .find(|c: char| !is_handle_char(c))
+                .unwrap_or(tail.len());
             // A sentence's final dot is not part of the handle.
             while len > 0 && tail[..len].ends_with('.') {
                 len -= 1;
@@ -145,20 +184,67 @@ mod tests {
     /// only (escaped text such as `&lt;script&gt;` is harmless).
     fn assert_inert(html: &str) {
         const TAGS: &[&str] = &[
-            "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3",
-            "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+            "p",
+            "br",
+            "strong",
+            "em",
+            "del",
+            "code",
+            "pre",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "a",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
         ];
         for piece in html.split('<').skip(1) {
-            let tag = piece.split('>').next().unwrap_or("").to_ascii_lowercase();
-            let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-            assert!(TAGS.contains(&name.as_str()), "tag {name:?} survived in {html:?}");
-            for bad in [" on", "style", "javascript:", "vbscript:", "data:", "target", "src", "srcdoc", "formaction"] {
-                assert!(!tag.contains(bad), "{bad:?} survived in tag {tag:?} of {html:?}");
-            }
-            if let Some(i) = tag.find("href=\"") {
-                let url = &tag[i + 6..];
+            let full = piece.split('>').next().unwrap_or("").to_ascii_lowercase();
+            // Attribute values are quoted and escaped: check names outside them.
+            let tag: String = full.split('"').step_by(2).collect::<Vec<_>>().join("\"\"");
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            assert!(
+                TAGS.contains(&name.as_str()),
+                "tag {name:?} survived in {html:?}"
+            );
+            for bad in [
+                " on",
+                "style",
+                "javascript:",
+                "vbscript:",
+                "data:",
+                "target",
+                "src",
+                "srcdoc",
+                "formaction",
+            ] {
                 assert!(
-                    ["http://", "https://", "mailto:", "hublot://"].iter().any(|s| url.starts_with(s)),
+                    !tag.contains(bad),
+                    "{bad:?} survived in tag {tag:?} of {html:?}"
+                );
+            }
+            if let Some(i) = full.find("href=\"") {
+                let url = &full[i + 6..];
+                assert!(
+                    ["http://", "https://", "mailto:", "hublot://"]
+                        .iter()
+                        .any(|s| url.starts_with(s)),
                     "bad URL in {tag:?}"
                 );
             }
@@ -216,7 +302,15 @@ mod tests {
     #[test]
     fn ordinary_markdown_renders() {
         let html = render("# Title\n\n**bold** _it_ ~~old~~ `code`\n\n- a\n- b\n\n> quote");
-        for want in ["<h1>Title</h1>", "<strong>bold</strong>", "<em>it</em>", "<del>old</del>", "<code>code</code>", "<li>a</li>", "<blockquote>"] {
+        for want in [
+            "<h1>Title</h1>",
+            "<strong>bold</strong>",
+            "<em>it</em>",
+            "<del>old</del>",
+            "<code>code</code>",
+            "<li>a</li>",
+            "<blockquote>",
+        ] {
             assert!(html.contains(want), "{want} missing in {html}");
         }
     }
@@ -224,7 +318,10 @@ mod tests {
     #[test]
     fn links_get_rel_and_no_target() {
         let html = render("[site](https://example.org/a?b=1&c=2)");
-        assert!(html.contains("href=\"https://example.org/a?b=1&amp;c=2\""), "{html}");
+        assert!(
+            html.contains("href=\"https://example.org/a?b=1&amp;c=2\""),
+            "{html}"
+        );
         assert!(html.contains("rel=\"noopener noreferrer\""), "{html}");
         assert!(!html.contains("target"), "{html}");
         let mail = render("[me](mailto:a@b.example)");
@@ -235,7 +332,10 @@ mod tests {
     fn images_become_links() {
         let html = render("![a cat](https://example.org/cat.png)");
         assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("href=\"https://example.org/cat.png\""), "{html}");
+        assert!(
+            html.contains("href=\"https://example.org/cat.png\""),
+            "{html}"
+        );
         assert!(html.contains(">a cat</a>"), "{html}");
         let bare = render("![](https://example.org/cat.png)");
         assert!(bare.contains(">https://example.org/cat.png</a>"), "{bare}");
@@ -256,8 +356,27 @@ mod tests {
     }
 
     #[test]
-    fn class_other_than_mention_is_dropped() {
-        let html = render("<a class=\"evil mention\" href=\"https://x.example\">x</a>");
-        assert!(!html.contains("evil"), "{html}");
+    fn the_cleaner_alone_neutralises_raw_html() {
+        // The second layer, in case raw HTML ever reached it.
+        let html = CLEANER
+            .clean("<a class=\"evil mention\" href=\"https://x.example\" onclick=\"x()\">x</a>")
+            .to_string();
+        assert!(
+            !html.contains("evil") && html.contains("class=\"mention\""),
+            "{html}"
+        );
+        for raw in [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<svg onload=alert(1)><circle/></svg>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=\"data:text/html,x\">x</a>",
+            "<p style=\"position:fixed\">x</p>",
+            "<style>*{}</style><iframe src=x></iframe>",
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "<a href=\"/relative\" target=\"_blank\">x</a>",
+        ] {
+            assert_inert(&CLEANER.clean(raw).to_string());
+        }
     }
 }

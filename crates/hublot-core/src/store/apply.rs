@@ -4,8 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use hublot_api::{
-    Bootstrap, Change, Comment, Follow, Group, Id, Membership, Mention, Post, PostPage, PostThread, Reaction,
-    ReadMarker, SyncResponse, User,
+    Bootstrap, Change, Comment, Follow, Group, Id, Membership, Mention, Post, PostPage, PostThread,
+    Reaction, ReadMarker, SyncResponse, User,
 };
 use rusqlite::{params, OptionalExtension, Transaction};
 use uuid::Uuid;
@@ -18,7 +18,9 @@ use crate::views::CacheChanged;
 
 fn check_id(id: Id, what: &str) -> Result<(), StoreError> {
     if id <= 0 {
-        return Err(StoreError::Invalid(format!("the server sent {what} with an invalid id ({id}); the batch was not applied")));
+        return Err(StoreError::Invalid(format!(
+            "the server sent {what} with an invalid id ({id}); the batch was not applied"
+        )));
     }
     Ok(())
 }
@@ -75,9 +77,15 @@ impl<'t> Applier<'t> {
 
     /// The server's copy of something still in the outbox arrived: the
     /// outbox item was delivered, drop it (its answer may have been lost).
-    fn drop_echo(&mut self, client_id: &Uuid, server_id: Id, is_post: bool) -> Result<(), StoreError> {
+    fn drop_echo(
+        &mut self,
+        client_id: &Uuid,
+        server_id: Id,
+        is_post: bool,
+    ) -> Result<(), StoreError> {
         if let Some(outbox_id) = self.pending.remove(client_id) {
-            self.tx.execute("DELETE FROM outbox WHERE id = ?1", [outbox_id])?;
+            self.tx
+                .execute("DELETE FROM outbox WHERE id = ?1", [outbox_id])?;
             resolve_local(self.tx, outbox_id, server_id, is_post)?;
             self.outbox = true;
         }
@@ -143,7 +151,10 @@ impl<'t> Applier<'t> {
     /// Forgets a group and everything in it.
     pub(super) fn group_removed(&mut self, id: Id) -> Result<(), StoreError> {
         let tx = self.tx;
-        tx.execute("DELETE FROM poll_options WHERE post_id IN (SELECT id FROM posts WHERE group_id = ?1)", [id])?;
+        tx.execute(
+            "DELETE FROM poll_options WHERE post_id IN (SELECT id FROM posts WHERE group_id = ?1)",
+            [id],
+        )?;
         for sql in [
             "DELETE FROM comments WHERE group_id = ?1",
             "DELETE FROM reactions WHERE group_id = ?1",
@@ -245,14 +256,23 @@ impl<'t> Applier<'t> {
                      WHERE id = ?1",
                 )?
                 .execute(values)?;
-            self.tx.prepare_cached("DELETE FROM poll_options WHERE post_id = ?1")?.execute([p.id])?;
+            self.tx
+                .prepare_cached("DELETE FROM poll_options WHERE post_id = ?1")?
+                .execute([p.id])?;
         }
         if let Some(poll) = poll {
             let mut ins = self.tx.prepare_cached(
                 "INSERT OR REPLACE INTO poll_options (id, post_id, position, label, votes, mine) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
             for (i, o) in poll.options.iter().enumerate() {
-                ins.execute(params![o.id, p.id, i as i64, o.label, o.votes, poll.my_votes.contains(&o.id)])?;
+                ins.execute(params![
+                    o.id,
+                    p.id,
+                    i as i64,
+                    o.label,
+                    o.votes,
+                    poll.my_votes.contains(&o.id)
+                ])?;
             }
         }
         if !self.pending.is_empty() {
@@ -331,14 +351,21 @@ impl<'t> Applier<'t> {
     /// once (the post's new counters come with the next sync).
     pub(super) fn own_comment(&mut self, c: &Comment) -> Result<(), StoreError> {
         if self.comment(c)? {
-            self.tx.execute("UPDATE posts SET comment_count = comment_count + 1 WHERE id = ?1", [c.post_id])?;
+            self.tx.execute(
+                "UPDATE posts SET comment_count = comment_count + 1 WHERE id = ?1",
+                [c.post_id],
+            )?;
         }
         Ok(())
     }
 
     fn comment_removed(&mut self, id: Id, post_id: Id) -> Result<(), StoreError> {
-        self.tx.prepare_cached("DELETE FROM comments WHERE id = ?1")?.execute([id])?;
-        self.tx.prepare_cached("DELETE FROM mentions WHERE comment_id = ?1 AND post_id = ?2")?.execute([id, post_id])?;
+        self.tx
+            .prepare_cached("DELETE FROM comments WHERE id = ?1")?
+            .execute([id])?;
+        self.tx
+            .prepare_cached("DELETE FROM mentions WHERE comment_id = ?1 AND post_id = ?2")?
+            .execute([id, post_id])?;
         self.posts.insert(post_id);
         Ok(())
     }
@@ -355,7 +382,9 @@ impl<'t> Applier<'t> {
 
     fn reaction_removed(&mut self, post_id: Id, user_id: Id, kind: &str) -> Result<(), StoreError> {
         self.tx
-            .prepare_cached("DELETE FROM reactions WHERE post_id = ?1 AND user_id = ?2 AND kind = ?3")?
+            .prepare_cached(
+                "DELETE FROM reactions WHERE post_id = ?1 AND user_id = ?2 AND kind = ?3",
+            )?
             .execute(params![post_id, user_id, kind])?;
         self.posts.insert(post_id);
         Ok(())
@@ -382,14 +411,20 @@ impl<'t> Applier<'t> {
             Change::Group(g) => self.group(g),
             Change::GroupRemoved { id } => self.group_removed(*id),
             Change::Membership(m) => self.membership(m),
-            Change::MembershipRemoved { group_id, user_id } => self.membership_removed(*group_id, *user_id),
+            Change::MembershipRemoved { group_id, user_id } => {
+                self.membership_removed(*group_id, *user_id)
+            }
             Change::Follow(f) => self.follow(f),
             Change::Post(p) => self.post(p).map(|_| ()),
             Change::PostRemoved { id, group_id } => self.post_removed(*id, *group_id),
             Change::Comment(c) => self.comment(c).map(|_| ()),
             Change::CommentRemoved { id, post_id } => self.comment_removed(*id, *post_id),
             Change::Reaction(r) => self.reaction(r),
-            Change::ReactionRemoved { post_id, user_id, kind } => self.reaction_removed(*post_id, *user_id, kind.as_str()),
+            Change::ReactionRemoved {
+                post_id,
+                user_id,
+                kind,
+            } => self.reaction_removed(*post_id, *user_id, kind.as_str()),
             Change::Mention(m) => self.mention(m),
             Change::ReadMarker(m) => self.read_marker(m),
         }
@@ -401,18 +436,29 @@ impl<'t> Applier<'t> {
         let tx = self.tx;
         match op {
             OutboxOp::DeletePost { post_id } => {
-                let group: Option<Id> =
-                    tx.query_row("SELECT group_id FROM posts WHERE id = ?1", [post_id], |r| r.get(0)).optional()?;
+                let group: Option<Id> = tx
+                    .query_row("SELECT group_id FROM posts WHERE id = ?1", [post_id], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
                 if let Some(g) = group {
                     self.post_removed(*post_id, g)?;
                 }
             }
             OutboxOp::DeleteComment { comment_id } => {
-                let post: Option<Id> =
-                    tx.query_row("SELECT post_id FROM comments WHERE id = ?1", [comment_id], |r| r.get(0)).optional()?;
+                let post: Option<Id> = tx
+                    .query_row(
+                        "SELECT post_id FROM comments WHERE id = ?1",
+                        [comment_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
                 if let Some(p) = post {
                     self.comment_removed(*comment_id, p)?;
-                    tx.execute("UPDATE posts SET comment_count = max(comment_count - 1, 0) WHERE id = ?1", [p])?;
+                    tx.execute(
+                        "UPDATE posts SET comment_count = max(comment_count - 1, 0) WHERE id = ?1",
+                        [p],
+                    )?;
                 }
             }
             OutboxOp::SetLike { post_id, liked } => {
@@ -434,7 +480,10 @@ impl<'t> Applier<'t> {
                 }
                 self.posts.insert(*post_id);
             }
-            OutboxOp::Vote { post_id, option_ids } => {
+            OutboxOp::Vote {
+                post_id,
+                option_ids,
+            } => {
                 let json = serde_json::to_string(option_ids)?;
                 // Counts follow the change of choice until the server's counts arrive.
                 tx.execute(
@@ -446,7 +495,10 @@ impl<'t> Applier<'t> {
                 )?;
                 self.posts.insert(*post_id);
             }
-            OutboxOp::MarkRead { group_id, last_read_post_id } => {
+            OutboxOp::MarkRead {
+                group_id,
+                last_read_post_id,
+            } => {
                 tx.execute(
                     "INSERT INTO read_markers (group_id, last_read_post_id) VALUES (?1, ?2)
                      ON CONFLICT(group_id) DO UPDATE SET last_read_post_id = max(last_read_post_id, excluded.last_read_post_id)",
@@ -462,20 +514,35 @@ impl<'t> Applier<'t> {
                             params![group_id, me, now_millis()],
                         )?;
                     } else {
-                        tx.execute("DELETE FROM memberships WHERE group_id = ?1 AND user_id = ?2", params![group_id, me])?;
+                        tx.execute(
+                            "DELETE FROM memberships WHERE group_id = ?1 AND user_id = ?2",
+                            params![group_id, me],
+                        )?;
                     }
                 }
                 self.groups.insert(*group_id);
             }
-            OutboxOp::SetFollow { group_id, following } => {
-                self.follow(&Follow { group_id: *group_id, following: *following })?;
+            OutboxOp::SetFollow {
+                group_id,
+                following,
+            } => {
+                self.follow(&Follow {
+                    group_id: *group_id,
+                    following: *following,
+                })?;
             }
             OutboxOp::EditPost { post_id, body } => {
-                tx.execute("UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1", params![post_id, body, now_millis()])?;
+                tx.execute(
+                    "UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1",
+                    params![post_id, body, now_millis()],
+                )?;
                 self.posts.insert(*post_id);
             }
             OutboxOp::EditComment { comment_id, body } => {
-                tx.execute("UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1", params![comment_id, body, now_millis()])?;
+                tx.execute(
+                    "UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1",
+                    params![comment_id, body, now_millis()],
+                )?;
             }
             OutboxOp::CreatePost { .. } | OutboxOp::CreateComment { .. } => {}
         }
@@ -533,13 +600,19 @@ impl<'t> Applier<'t> {
             let row: Option<(Id, Id, String, i64)> = match comment_id {
                 Some(c) => self
                     .tx
-                    .prepare_cached("SELECT group_id, author_id, body, created_at FROM comments WHERE id = ?1")?
+                    .prepare_cached(
+                        "SELECT group_id, author_id, body, created_at FROM comments WHERE id = ?1",
+                    )?
                     .query_row([c], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                     .optional()?,
                 None => self
                     .tx
-                    .prepare_cached("SELECT group_id, author_id, body, created_at FROM posts WHERE id = ?1")?
-                    .query_row([post_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                    .prepare_cached(
+                        "SELECT group_id, author_id, body, created_at FROM posts WHERE id = ?1",
+                    )?
+                    .query_row([post_id], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    })
                     .optional()?,
             };
             // A mention whose text the cache lacks is still counted, but not notified.
@@ -558,7 +631,12 @@ impl<'t> Applier<'t> {
         }
         new_mentions.sort_by_key(|m| (m.created_at, m.post_id));
         let changed = self.finish_changed();
-        Ok(BatchFacts { first_sync, new_posts, new_mentions, changed })
+        Ok(BatchFacts {
+            first_sync,
+            new_posts,
+            new_mentions,
+            changed,
+        })
     }
 }
 
@@ -578,8 +656,17 @@ impl Store {
     pub fn apply_bootstrap(&self, b: &Bootstrap) -> Result<BatchFacts, StoreError> {
         let facts = self.write(|tx| {
             for t in [
-                "users", "groups", "memberships", "follows", "read_markers", "gaps", "poll_options", "comments",
-                "reactions", "mentions", "posts",
+                "users",
+                "groups",
+                "memberships",
+                "follows",
+                "read_markers",
+                "gaps",
+                "poll_options",
+                "comments",
+                "reactions",
+                "mentions",
+                "posts",
             ] {
                 tx.execute(&format!("DELETE FROM {t}"), [])?;
             }
@@ -634,7 +721,10 @@ impl Store {
         let facts = self.write(|tx| {
             if let Some(stored) = settings::meta_get(tx, "cursor")? {
                 if cursor_backwards(&stored, &r.cursor) {
-                    return Err(StoreError::CursorBackwards { stored, received: r.cursor.clone() });
+                    return Err(StoreError::CursorBackwards {
+                        stored,
+                        received: r.cursor.clone(),
+                    });
                 }
             }
             let mut app = Applier::new(tx)?;
@@ -663,14 +753,22 @@ impl Store {
             for r in &page.reactions {
                 app.reaction(r)?;
             }
-            let gap: Option<Id> =
-                tx.query_row("SELECT before FROM gaps WHERE group_id = ?1", [group_id], |r| r.get(0)).optional()?;
+            let gap: Option<Id> = tx
+                .query_row(
+                    "SELECT before FROM gaps WHERE group_id = ?1",
+                    [group_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
             match page.next_before {
                 None => {
                     tx.execute("DELETE FROM gaps WHERE group_id = ?1", [group_id])?;
                 }
                 Some(b) if gap.is_none_or(|g| b < g) => {
-                    tx.execute("INSERT OR REPLACE INTO gaps (group_id, before) VALUES (?1, ?2)", params![group_id, b])?;
+                    tx.execute(
+                        "INSERT OR REPLACE INTO gaps (group_id, before) VALUES (?1, ?2)",
+                        params![group_id, b],
+                    )?;
                 }
                 Some(_) => {}
             }

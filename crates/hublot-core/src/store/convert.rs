@@ -19,7 +19,11 @@ pub(super) fn visibility_str(v: Visibility) -> &'static str {
 }
 
 pub(super) fn visibility_parse(s: &str) -> Visibility {
-    if s == "private" { Visibility::Private } else { Visibility::Public }
+    if s == "private" {
+        Visibility::Private
+    } else {
+        Visibility::Public
+    }
 }
 
 pub(super) fn kind_str(k: GroupKind) -> &'static str {
@@ -48,7 +52,11 @@ pub(super) fn role_str(r: Role) -> &'static str {
 }
 
 pub(super) fn role_parse(s: &str) -> Role {
-    if s == "admin" { Role::Admin } else { Role::Member }
+    if s == "admin" {
+        Role::Admin
+    } else {
+        Role::Member
+    }
 }
 
 /// A UUID stored as its 16 bytes.
@@ -59,7 +67,12 @@ pub(super) fn uuid_from_blob(b: &[u8]) -> Uuid {
 /// Initials for an avatar: the first letter of the first and last words.
 pub(super) fn initials(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let first = |w: &str| w.chars().next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    let first = |w: &str| {
+        w.chars()
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+            .unwrap_or_default()
+    };
     match words.as_slice() {
         [] => String::new(),
         [one] => first(one),
@@ -71,7 +84,10 @@ pub(super) fn initials(name: &str) -> String {
 pub(super) fn fold(s: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]

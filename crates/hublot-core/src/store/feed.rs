@@ -9,7 +9,8 @@ use super::people::{person_ref, person_view, PERSON_COLUMNS};
 use super::render::RenderCache;
 use super::{settings, Store, StoreError};
 use crate::views::{
-    CommentView, FeedPage, FeedQuery, GroupRef, PersonRef, PollOptionView, PollView, PostDetail, PostView, Profile,
+    CommentView, FeedPage, FeedQuery, GroupRef, PersonRef, PollOptionView, PollView, PostDetail,
+    PostView, Profile,
 };
 
 /// Default and largest page sizes.
@@ -19,7 +20,8 @@ const MAX_LIMIT: u32 = 200;
 const PROFILE_POSTS: u32 = 20;
 
 /// Columns of a post row joined with what its view shows. `?1` is the user's id.
-const POST_SELECT: &str = "SELECT p.id, p.client_id, p.group_id, g.name, p.author_id, u.name, u.handle, u.job_title,
+const POST_SELECT: &str =
+    "SELECT p.id, p.client_id, p.group_id, g.name, p.author_id, u.name, u.handle, u.job_title,
     p.body, p.pinned, p.created_at, p.edited_at, p.comment_count, p.like_count, p.liked_by_me,
     p.poll_question, p.poll_multiple, p.poll_closes_at, p.poll_voters, m.role, rm.last_read_post_id
   FROM posts p
@@ -79,9 +81,20 @@ fn post_row(r: &Row<'_>) -> rusqlite::Result<PostRow> {
     })
 }
 
-fn person_or_unknown(id: Id, name: Option<String>, handle: Option<String>, job: Option<String>) -> PersonRef {
+fn person_or_unknown(
+    id: Id,
+    name: Option<String>,
+    handle: Option<String>,
+    job: Option<String>,
+) -> PersonRef {
     let name = name.unwrap_or_else(|| format!("User {id}"));
-    PersonRef { id, initials: initials(&name), name, handle: handle.unwrap_or_default(), job_title: job.unwrap_or_default() }
+    PersonRef {
+        id,
+        initials: initials(&name),
+        name,
+        handle: handle.unwrap_or_default(),
+        job_title: job.unwrap_or_default(),
+    }
 }
 
 /// Builds post views: the query context shared by all the posts of a page.
@@ -95,14 +108,22 @@ pub(super) struct ViewBuilder<'c> {
 
 impl<'c> ViewBuilder<'c> {
     pub(super) fn new(conn: &'c Connection, render: &'c RenderCache) -> Result<Self, StoreError> {
-        Ok(ViewBuilder { conn, render, me: settings::me(conn)?, overlay: Overlay::load(conn)?, now: now_millis() })
+        Ok(ViewBuilder {
+            conn,
+            render,
+            me: settings::me(conn)?,
+            overlay: Overlay::load(conn)?,
+            now: now_millis(),
+        })
     }
 
     fn me_ref(&self) -> Result<PersonRef, StoreError> {
         let me = self.me.unwrap_or(0);
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM users u WHERE u.id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {PERSON_COLUMNS} FROM users u WHERE u.id = ?1"
+            ))?
             .query_row([me], person_ref)
             .optional()?
             .unwrap_or_else(|| person_or_unknown(me, None, None, None)))
@@ -116,7 +137,9 @@ impl<'c> ViewBuilder<'c> {
         params: &[&dyn rusqlite::ToSql],
     ) -> Result<(Vec<PostView>, Option<Id>, usize), StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(params, post_row)?.collect::<Result<Vec<_>, _>>()?;
+        let rows = stmt
+            .query_map(params, post_row)?
+            .collect::<Result<Vec<_>, _>>()?;
         let raw = rows.len();
         let last = rows.last().map(|r| r.id);
         let mut out = Vec::with_capacity(rows.len());
@@ -130,7 +153,9 @@ impl<'c> ViewBuilder<'c> {
     }
 
     fn poll(&self, r: &PostRow) -> Result<Option<PollView>, StoreError> {
-        let Some(question) = r.poll_question.clone() else { return Ok(None) };
+        let Some(question) = r.poll_question.clone() else {
+            return Ok(None);
+        };
         let pending = self.overlay.votes.get(&r.id);
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, label, votes, mine FROM poll_options WHERE post_id = ?1 ORDER BY position",
@@ -145,7 +170,11 @@ impl<'c> ViewBuilder<'c> {
                     id,
                     label: o.get(1)?,
                     votes,
-                    percent: if voters == 0 { 0.0 } else { (f64::from(votes) * 100.0 / f64::from(voters)).min(100.0) },
+                    percent: if voters == 0 {
+                        0.0
+                    } else {
+                        (f64::from(votes) * 100.0 / f64::from(voters)).min(100.0)
+                    },
                     chosen: pending.map_or(mine, |p| p.contains(&id)),
                 })
             })?
@@ -168,17 +197,32 @@ impl<'c> ViewBuilder<'c> {
             None => (r.body.clone(), r.edited_at),
         };
         let (liked_by_me, like_count) = match o.likes.get(&r.id) {
-            Some(&l) if l != r.liked_by_me => (l, if l { r.like_count + 1 } else { r.like_count.saturating_sub(1) }),
+            Some(&l) if l != r.liked_by_me => (
+                l,
+                if l {
+                    r.like_count + 1
+                } else {
+                    r.like_count.saturating_sub(1)
+                },
+            ),
             _ => (r.liked_by_me, r.like_count),
         };
-        let marker = o.read.get(&r.group_id).copied().max(r.read_marker).unwrap_or(0);
+        let marker = o
+            .read
+            .get(&r.group_id)
+            .copied()
+            .max(r.read_marker)
+            .unwrap_or(0);
         let is_mine = self.me == Some(r.author_id);
         let poll = self.poll(&r)?;
         Ok(PostView {
             key: format!("p{}", r.id),
             id: Some(r.id),
             client_id: uuid_from_blob(&r.client_id),
-            group: GroupRef { id: r.group_id, name: r.group_name.clone().unwrap_or_default() },
+            group: GroupRef {
+                id: r.group_id,
+                name: r.group_name.clone().unwrap_or_default(),
+            },
             author: person_or_unknown(r.author_id, r.author_name, r.author_handle, r.author_job),
             body_html: self.render.html(self.conn, &body),
             body,
@@ -223,7 +267,13 @@ impl<'c> ViewBuilder<'c> {
             options: np
                 .options
                 .iter()
-                .map(|label| PollOptionView { id: 0, label: label.clone(), votes: 0, percent: 0.0, chosen: false })
+                .map(|label| PollOptionView {
+                    id: 0,
+                    label: label.clone(),
+                    votes: 0,
+                    percent: 0.0,
+                    chosen: false,
+                })
                 .collect(),
             voters: 0,
             vote_pending: false,
@@ -232,7 +282,10 @@ impl<'c> ViewBuilder<'c> {
             key: format!("c{}", p.client_id),
             id: None,
             client_id: p.client_id,
-            group: GroupRef { id: p.parent, name: group_name.unwrap_or_default() },
+            group: GroupRef {
+                id: p.parent,
+                name: group_name.unwrap_or_default(),
+            },
             author: self.me_ref()?,
             body_html: self.render.html(self.conn, &body),
             body,
@@ -263,7 +316,9 @@ impl<'c> ViewBuilder<'c> {
 
     /// Groups the user is a member of, with pending joins and leaves.
     pub(super) fn joined_groups(&self) -> Result<Vec<Id>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT group_id FROM memberships WHERE user_id = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT group_id FROM memberships WHERE user_id = ?1")?;
         let mut ids: Vec<Id> = stmt
             .query_map([self.me.unwrap_or(0)], |r| r.get(0))?
             .collect::<Result<Vec<Id>, _>>()?
@@ -415,7 +470,10 @@ impl Store {
                 }
             } else {
                 let me = vb.me.unwrap_or(0);
-                let (mut v, _, _) = vb.posts(&format!("{POST_SELECT} WHERE p.id = ?2"), params![me, post_id])?;
+                let (mut v, _, _) = vb.posts(
+                    &format!("{POST_SELECT} WHERE p.id = ?2"),
+                    params![me, post_id],
+                )?;
                 match v.pop() {
                     Some(p) => p,
                     None => return Ok(None),
@@ -438,7 +496,11 @@ impl Store {
                     likers.push(vb.me_ref()?);
                 }
             }
-            Ok(Some(PostDetail { post, comments, likers }))
+            Ok(Some(PostDetail {
+                post,
+                comments,
+                likers,
+            }))
         })
     }
 

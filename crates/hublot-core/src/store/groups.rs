@@ -15,23 +15,34 @@ use crate::views::{GroupDetail, GroupView, MemberView, UnreadSummary};
 /// even in a group never read.
 pub const UNREAD_CAP: u32 = 1000;
 
-const GROUP_SELECT: &str = "SELECT g.id, g.name, g.description, g.visibility, g.kind, g.archived, g.member_count,
+const GROUP_SELECT: &str =
+    "SELECT g.id, g.name, g.description, g.visibility, g.kind, g.archived, g.member_count,
     m.role, f.following, rm.last_read_post_id
   FROM groups g
   LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = ?1
   LEFT JOIN follows f ON f.group_id = g.id
   LEFT JOIN read_markers rm ON rm.group_id = g.id";
 
-fn group_view(vb: &ViewBuilder<'_>, conn: &Connection, r: &Row<'_>) -> Result<GroupView, StoreError> {
+fn group_view(
+    vb: &ViewBuilder<'_>,
+    conn: &Connection,
+    r: &Row<'_>,
+) -> Result<GroupView, StoreError> {
     let id: Id = r.get(0)?;
     let role: Option<String> = r.get(7)?;
     let o = &vb.overlay;
     let joined = o.joined.get(&id).copied().unwrap_or(role.is_some());
     let marker = o.read.get(&id).copied().max(r.get(9)?).unwrap_or(0);
     let me = vb.me.unwrap_or(0);
-    let (unread, unread_mentions) = if joined { unread_counts(conn, id, marker, me)? } else { (0, 0) };
+    let (unread, unread_mentions) = if joined {
+        unread_counts(conn, id, marker, me)?
+    } else {
+        (0, 0)
+    };
     let last_post_at = conn
-        .prepare_cached("SELECT created_at FROM posts WHERE group_id = ?1 ORDER BY id DESC LIMIT 1")?
+        .prepare_cached(
+            "SELECT created_at FROM posts WHERE group_id = ?1 ORDER BY id DESC LIMIT 1",
+        )?
         .query_row([id], |r| r.get(0))
         .optional()?;
     Ok(GroupView {
@@ -43,8 +54,16 @@ fn group_view(vb: &ViewBuilder<'_>, conn: &Connection, r: &Row<'_>) -> Result<Gr
         archived: r.get(5)?,
         member_count: r.get(6)?,
         joined,
-        my_role: if joined { Some(role.as_deref().map_or(hublot_api::Role::Member, role_parse)) } else { None },
-        following: o.following.get(&id).copied().unwrap_or(r.get::<_, Option<bool>>(8)?.unwrap_or(false)),
+        my_role: if joined {
+            Some(role.as_deref().map_or(hublot_api::Role::Member, role_parse))
+        } else {
+            None
+        },
+        following: o
+            .following
+            .get(&id)
+            .copied()
+            .unwrap_or(r.get::<_, Option<bool>>(8)?.unwrap_or(false)),
         unread,
         unread_mentions,
         last_post_at,
@@ -53,7 +72,12 @@ fn group_view(vb: &ViewBuilder<'_>, conn: &Connection, r: &Row<'_>) -> Result<Gr
 
 /// Posts newer than the marker not written by the user (capped), and mentions
 /// in posts newer than the marker.
-fn unread_counts(conn: &Connection, group: Id, marker: Id, me: Id) -> Result<(u32, u32), StoreError> {
+fn unread_counts(
+    conn: &Connection,
+    group: Id,
+    marker: Id,
+    me: Id,
+) -> Result<(u32, u32), StoreError> {
     let posts: u32 = conn
         .prepare_cached(
             "SELECT COUNT(*) FROM (SELECT 1 FROM posts WHERE group_id = ?1 AND id > ?2 AND author_id != ?3 LIMIT ?4)",
@@ -71,7 +95,9 @@ impl Store {
     pub fn groups(&self) -> Result<Vec<GroupView>, StoreError> {
         self.read(|conn| {
             let vb = ViewBuilder::new(conn, &self.inner.render)?;
-            let mut stmt = conn.prepare_cached(&format!("{GROUP_SELECT} ORDER BY g.name COLLATE NOCASE, g.id"))?;
+            let mut stmt = conn.prepare_cached(&format!(
+                "{GROUP_SELECT} ORDER BY g.name COLLATE NOCASE, g.id"
+            ))?;
             let mut rows = stmt.query([vb.me.unwrap_or(0)])?;
             let mut out = Vec::new();
             while let Some(r) = rows.next()? {
@@ -108,7 +134,9 @@ impl Store {
             let mut sum = UnreadSummary::default();
             for g in vb.joined_groups()? {
                 let server: Option<Id> = conn
-                    .prepare_cached("SELECT last_read_post_id FROM read_markers WHERE group_id = ?1")?
+                    .prepare_cached(
+                        "SELECT last_read_post_id FROM read_markers WHERE group_id = ?1",
+                    )?
                     .query_row([g], |r| r.get(0))
                     .optional()?;
                 let marker = vb.overlay.read.get(&g).copied().max(server).unwrap_or(0);

@@ -50,7 +50,9 @@ struct Inner {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.inner.path).finish()
+        f.debug_struct("Store")
+            .field("path", &self.inner.path)
+            .finish()
     }
 }
 
@@ -86,14 +88,26 @@ impl Store {
     /// (e.g. `~/.local/share/hublot/caches/<account_key>.sqlite3` on Linux).
     /// `account_key` is reduced to safe file-name characters.
     pub fn default_path(account_key: &str) -> Result<PathBuf, StoreError> {
-        let dirs =
-            directories::ProjectDirs::from("", "", "hublot").ok_or(StoreError::NoDataDir)?;
+        let dirs = directories::ProjectDirs::from("", "", "hublot").ok_or(StoreError::NoDataDir)?;
         let safe: String = account_key
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
-        let safe = if safe.is_empty() || safe.starts_with('.') { format!("account{safe}") } else { safe };
-        Ok(dirs.data_dir().join("caches").join(format!("{safe}.sqlite3")))
+        let safe = if safe.is_empty() || safe.starts_with('.') {
+            format!("account{safe}")
+        } else {
+            safe
+        };
+        Ok(dirs
+            .data_dir()
+            .join("caches")
+            .join(format!("{safe}.sqlite3")))
     }
 
     /// The cache file.
@@ -102,7 +116,10 @@ impl Store {
     }
 
     /// Runs `f` on a read-only connection from the pool.
-    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let conn = lock(&self.inner.readers).pop();
         let conn = match conn {
             Some(c) => c,
@@ -118,7 +135,10 @@ impl Store {
 
     /// Runs `f` in one immediate write transaction, committed when `f` succeeds
     /// and rolled back (nothing written) when it fails.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let mut conn = lock(&self.inner.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;

@@ -29,7 +29,10 @@ pub struct OpenReport {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.to_path_buf(), source }
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Creates the parent directory (user-only on unix) and an empty file with mode 0600.
@@ -51,7 +54,8 @@ fn create_file(path: &Path) -> Result<(), StoreError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(io_err(path))?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(io_err(path))?;
     }
     Ok(())
 }
@@ -70,7 +74,9 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
 pub(super) fn open_reader(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
     )?;
     configure(&conn)?;
     Ok(conn)
@@ -79,7 +85,9 @@ pub(super) fn open_reader(path: &Path) -> Result<Connection, StoreError> {
 /// Runs `PRAGMA integrity_check`.
 pub(super) fn integrity_ok(conn: &Connection) -> Result<bool, StoreError> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     Ok(rows.len() == 1 && rows[0] == "ok")
 }
 
@@ -89,7 +97,9 @@ fn open_checked(path: &Path) -> Result<Connection, StoreError> {
     configure(&conn)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Invalid(format!("the cache could not switch to WAL mode (got {mode})")));
+        return Err(StoreError::Invalid(format!(
+            "the cache could not switch to WAL mode (got {mode})"
+        )));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // quick_check reads every page but skips the costly index cross-checks.
@@ -107,7 +117,11 @@ fn open_checked(path: &Path) -> Result<Connection, StoreError> {
 fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: SCHEMA_VERSION });
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
         let tx = conn.unchecked_transaction()?;
@@ -132,7 +146,20 @@ pub(super) fn open_writer(path: &Path) -> Result<(Connection, OpenReport), Store
 }
 
 /// A salvaged outbox row, copied column by column.
-type OutboxRow = (i64, Vec<u8>, String, Option<i64>, Option<i64>, Option<i64>, String, String, Option<String>, i64, Option<String>, i64);
+type OutboxRow = (
+    i64,
+    Vec<u8>,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    String,
+    Option<String>,
+    i64,
+    Option<String>,
+    i64,
+);
 
 /// Reads what it can of the damaged cache's outbox. The bool is false when
 /// some or all of it could not be read.
@@ -150,8 +177,18 @@ fn salvage_outbox(path: &Path) -> (Vec<OutboxRow>, bool) {
                 Ok(Some(r)) => {
                     let row = (|| {
                         Ok::<_, rusqlite::Error>((
-                            r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?,
-                            r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?,
+                            r.get(0)?,
+                            r.get(1)?,
+                            r.get(2)?,
+                            r.get(3)?,
+                            r.get(4)?,
+                            r.get(5)?,
+                            r.get(6)?,
+                            r.get(7)?,
+                            r.get(8)?,
+                            r.get(9)?,
+                            r.get(10)?,
+                            r.get(11)?,
                         ))
                     })();
                     match row {
@@ -179,7 +216,10 @@ fn rebuild(path: &Path) -> Result<(Connection, OpenReport), StoreError> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let moved = path.with_file_name(format!("{name}.corrupt-{stamp}"));
     std::fs::rename(path, &moved).map_err(io_err(path))?;
     for suffix in ["-wal", "-shm"] {
@@ -201,13 +241,20 @@ fn rebuild(path: &Path) -> Result<(Connection, OpenReport), StoreError> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             for r in &rows {
-                salvaged += ins.execute(rusqlite::params![r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11])? as u32;
+                salvaged += ins.execute(rusqlite::params![
+                    r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11
+                ])? as u32;
             }
         }
         tx.commit()?;
     }
     Ok((
         conn,
-        OpenReport { rebuilt: true, moved_to: Some(moved), salvaged_outbox: salvaged, lost_outbox: !complete },
+        OpenReport {
+            rebuilt: true,
+            moved_to: Some(moved),
+            salvaged_outbox: salvaged,
+            lost_outbox: !complete,
+        },
     ))
 }

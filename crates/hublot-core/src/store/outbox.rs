@@ -5,8 +5,8 @@
 //! the post is sent, then carry its server id.
 
 use hublot_api::limits::{
-    MAX_COMMENT_CHARS, MAX_POLL_OPTIONS, MAX_POLL_OPTION_CHARS, MAX_POLL_QUESTION_CHARS, MAX_POST_CHARS,
-    MIN_POLL_OPTIONS,
+    MAX_COMMENT_CHARS, MAX_POLL_OPTIONS, MAX_POLL_OPTION_CHARS, MAX_POLL_QUESTION_CHARS,
+    MAX_POST_CHARS, MIN_POLL_OPTIONS,
 };
 use hublot_api::{Comment, Id, Millis, NewPoll, Post};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -147,7 +147,9 @@ impl OutboxOp {
     /// The comment it concerns, if any.
     pub fn comment_id(&self) -> Option<Id> {
         match self {
-            OutboxOp::EditComment { comment_id, .. } | OutboxOp::DeleteComment { comment_id } => Some(*comment_id),
+            OutboxOp::EditComment { comment_id, .. } | OutboxOp::DeleteComment { comment_id } => {
+                Some(*comment_id)
+            }
             _ => None,
         }
     }
@@ -164,7 +166,9 @@ impl OutboxOp {
     }
 
     fn set_comment_id(&mut self, id: Id) {
-        if let OutboxOp::EditComment { comment_id, .. } | OutboxOp::DeleteComment { comment_id } = self {
+        if let OutboxOp::EditComment { comment_id, .. } | OutboxOp::DeleteComment { comment_id } =
+            self
+        {
             *comment_id = id;
         }
     }
@@ -227,8 +231,12 @@ impl OutboxOp {
             OutboxOp::CreateComment { body, .. } | OutboxOp::EditComment { body, .. } => {
                 body_ok(body, MAX_COMMENT_CHARS, "comment")?
             }
-            OutboxOp::MarkRead { last_read_post_id, .. } if *last_read_post_id <= 0 => {
-                return Err(StoreError::Invalid("a read marker must name a post on the server".into()))
+            OutboxOp::MarkRead {
+                last_read_post_id, ..
+            } if *last_read_post_id <= 0 => {
+                return Err(StoreError::Invalid(
+                    "a read marker must name a post on the server".into(),
+                ))
             }
             _ => {}
         }
@@ -237,7 +245,11 @@ impl OutboxOp {
 
     fn summary(&self) -> String {
         let short = |s: &str| {
-            let line = s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+            let line = s
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim();
             let mut out: String = line.chars().take(80).collect();
             if line.chars().count() > 80 {
                 out.push('…');
@@ -257,8 +269,12 @@ impl OutboxOp {
             OutboxOp::MarkRead { .. } => "Mark as read".into(),
             OutboxOp::SetMembership { joined: true, .. } => "Join group".into(),
             OutboxOp::SetMembership { joined: false, .. } => "Leave group".into(),
-            OutboxOp::SetFollow { following: true, .. } => "Follow group".into(),
-            OutboxOp::SetFollow { following: false, .. } => "Unfollow group".into(),
+            OutboxOp::SetFollow {
+                following: true, ..
+            } => "Follow group".into(),
+            OutboxOp::SetFollow {
+                following: false, ..
+            } => "Unfollow group".into(),
         }
     }
 }
@@ -322,14 +338,44 @@ pub(super) struct OutboxRow {
     pub created_at: Millis,
 }
 
-pub(super) const OUTBOX_COLUMNS: &str = "id, client_id, op, group_id, state, reason, attempts, created_at";
+pub(super) const OUTBOX_COLUMNS: &str =
+    "id, client_id, op, group_id, state, reason, attempts, created_at";
 
-pub(super) fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Id, Vec<u8>, String, Option<Id>, String, Option<String>, u32, Millis)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+pub(super) fn outbox_row(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(
+    Id,
+    Vec<u8>,
+    String,
+    Option<Id>,
+    String,
+    Option<String>,
+    u32,
+    Millis,
+)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
 }
 
 pub(super) fn decode_row(
-    raw: (Id, Vec<u8>, String, Option<Id>, String, Option<String>, u32, Millis),
+    raw: (
+        Id,
+        Vec<u8>,
+        String,
+        Option<Id>,
+        String,
+        Option<String>,
+        u32,
+        Millis,
+    ),
 ) -> Result<OutboxRow, StoreError> {
     let (id, cid, op, group_id, state, reason, attempts, created_at) = raw;
     Ok(OutboxRow {
@@ -337,7 +383,11 @@ pub(super) fn decode_row(
         client_id: uuid_from_blob(&cid),
         op: serde_json::from_str(&op)?,
         group_id,
-        failed: if state == "failed" { Some(reason.unwrap_or_default()) } else { None },
+        failed: if state == "failed" {
+            Some(reason.unwrap_or_default())
+        } else {
+            None
+        },
         attempts,
         created_at,
     })
@@ -345,14 +395,19 @@ pub(super) fn decode_row(
 
 /// Every outbox row (queued and failed), in insertion order.
 pub(super) fn load_all(conn: &rusqlite::Connection) -> Result<Vec<OutboxRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY id"))?;
-    let raws = stmt.query_map([], outbox_row)?.collect::<Result<Vec<_>, _>>()?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY id"))?;
+    let raws = stmt
+        .query_map([], outbox_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     raws.into_iter().map(decode_row).collect()
 }
 
 fn load_one(tx: &Transaction<'_>, id: Id) -> Result<Option<OutboxRow>, StoreError> {
     let raw = tx
-        .prepare_cached(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = ?1"
+        ))?
         .query_row([id], outbox_row)
         .optional()?;
     raw.map(decode_row).transpose()
@@ -361,17 +416,29 @@ fn load_one(tx: &Transaction<'_>, id: Id) -> Result<Option<OutboxRow>, StoreErro
 fn save_op(tx: &Transaction<'_>, id: Id, op: &OutboxOp) -> Result<(), StoreError> {
     tx.execute(
         "UPDATE outbox SET op = ?2, post_id = ?3, comment_id = ?4 WHERE id = ?1",
-        params![id, serde_json::to_string(op)?, op.post_id(), op.comment_id()],
+        params![
+            id,
+            serde_json::to_string(op)?,
+            op.post_id(),
+            op.comment_id()
+        ],
     )?;
     Ok(())
 }
 
 /// A post or comment that was in the outbox now has its server id: the items
 /// that named it by its negative local id now name it by that id.
-pub(super) fn resolve_local(tx: &Transaction<'_>, outbox_id: Id, server_id: Id, is_post: bool) -> Result<(), StoreError> {
+pub(super) fn resolve_local(
+    tx: &Transaction<'_>,
+    outbox_id: Id,
+    server_id: Id,
+    is_post: bool,
+) -> Result<(), StoreError> {
     let col = if is_post { "post_id" } else { "comment_id" };
     let raws = tx
-        .prepare(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE {col} = ?1"))?
+        .prepare(&format!(
+            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE {col} = ?1"
+        ))?
         .query_map([-outbox_id], outbox_row)?
         .collect::<Result<Vec<_>, _>>()?;
     for raw in raws {
@@ -451,7 +518,13 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            Ok(OutboxEntry { id, client_id, op: op.clone(), attempts: 0, created_at })
+            Ok(OutboxEntry {
+                id,
+                client_id,
+                op: op.clone(),
+                attempts: 0,
+                created_at,
+            })
         })
     }
 
@@ -463,11 +536,19 @@ impl Store {
                 "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state = 'queued'
                  AND COALESCE(post_id, 1) > 0 AND COALESCE(comment_id, 1) > 0 ORDER BY id"
             ))?;
-            let raws = stmt.query_map([], outbox_row)?.collect::<Result<Vec<_>, _>>()?;
+            let raws = stmt
+                .query_map([], outbox_row)?
+                .collect::<Result<Vec<_>, _>>()?;
             raws.into_iter()
                 .map(|raw| {
                     let r = decode_row(raw)?;
-                    Ok(OutboxEntry { id: r.id, client_id: r.client_id, op: r.op, attempts: r.attempts, created_at: r.created_at })
+                    Ok(OutboxEntry {
+                        id: r.id,
+                        client_id: r.client_id,
+                        op: r.op,
+                        attempts: r.attempts,
+                        created_at: r.created_at,
+                    })
                 })
                 .collect()
         })
@@ -477,7 +558,11 @@ impl Store {
     /// writes the server's answer into the cache (so the view does not flicker
     /// back until the next sync). An id no longer in the outbox (its echo came
     /// by sync first) is not an error.
-    pub fn outbox_mark_sent(&self, id: Id, outcome: SentOutcome) -> Result<CacheChanged, StoreError> {
+    pub fn outbox_mark_sent(
+        &self,
+        id: Id,
+        outcome: SentOutcome,
+    ) -> Result<CacheChanged, StoreError> {
         let changed = self.write(|tx| {
             let row = load_one(tx, id)?;
             let mut app = Applier::new(tx)?;
@@ -521,7 +606,10 @@ impl Store {
     /// A transient failure (network, 5xx, 429): the item stays queued.
     pub fn outbox_note_attempt(&self, id: Id, error: &str) -> Result<(), StoreError> {
         self.write(|tx| {
-            tx.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1", params![id, error])?;
+            tx.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1",
+                params![id, error],
+            )?;
             Ok(())
         })
     }
@@ -529,7 +617,10 @@ impl Store {
     /// Puts a failed item back in the queue.
     pub fn outbox_retry(&self, id: Id) -> Result<(), StoreError> {
         self.write(|tx| {
-            let n = tx.execute("UPDATE outbox SET state = 'queued', reason = NULL WHERE id = ?1", [id])?;
+            let n = tx.execute(
+                "UPDATE outbox SET state = 'queued', reason = NULL WHERE id = ?1",
+                [id],
+            )?;
             if n == 0 {
                 return Err(StoreError::NotFound(format!("outbox item {id}")));
             }
@@ -540,7 +631,8 @@ impl Store {
     /// Drops an item (and what waits for it: comments on a post never sent).
     pub fn outbox_discard(&self, id: Id) -> Result<CacheChanged, StoreError> {
         self.write(|tx| {
-            let row = load_one(tx, id)?.ok_or_else(|| StoreError::NotFound(format!("outbox item {id}")))?;
+            let row = load_one(tx, id)?
+                .ok_or_else(|| StoreError::NotFound(format!("outbox item {id}")))?;
             discard_tree(tx, id)?;
             Ok(changed_for(&row))
         })
@@ -549,10 +641,15 @@ impl Store {
     /// Changes the body of a post or comment not sent yet (or of a pending edit).
     pub fn outbox_edit(&self, id: Id, body: &str) -> Result<CacheChanged, StoreError> {
         self.write(|tx| {
-            let mut row = load_one(tx, id)?.ok_or_else(|| StoreError::NotFound(format!("outbox item {id}")))?;
+            let mut row = load_one(tx, id)?
+                .ok_or_else(|| StoreError::NotFound(format!("outbox item {id}")))?;
             match row.op.body_mut() {
                 Some(b) => *b = body.to_string(),
-                None => return Err(StoreError::Invalid("this outbox item has no text to edit".into())),
+                None => {
+                    return Err(StoreError::Invalid(
+                        "this outbox item has no text to edit".into(),
+                    ))
+                }
             }
             row.op.validate()?;
             save_op(tx, id, &row.op)?;
@@ -588,15 +685,33 @@ impl Store {
 fn group_of(tx: &Transaction<'_>, op: &OutboxOp) -> Result<Option<Id>, StoreError> {
     if let Some(p) = op.post_id() {
         if p < 0 {
-            return Ok(tx.query_row("SELECT group_id FROM outbox WHERE id = ?1", [-p], |r| r.get(0)).optional()?.flatten());
+            return Ok(tx
+                .query_row("SELECT group_id FROM outbox WHERE id = ?1", [-p], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .flatten());
         }
-        return Ok(tx.query_row("SELECT group_id FROM posts WHERE id = ?1", [p], |r| r.get(0)).optional()?);
+        return Ok(tx
+            .query_row("SELECT group_id FROM posts WHERE id = ?1", [p], |r| {
+                r.get(0)
+            })
+            .optional()?);
     }
     if let Some(c) = op.comment_id() {
         if c < 0 {
-            return Ok(tx.query_row("SELECT group_id FROM outbox WHERE id = ?1", [-c], |r| r.get(0)).optional()?.flatten());
+            return Ok(tx
+                .query_row("SELECT group_id FROM outbox WHERE id = ?1", [-c], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .flatten());
         }
-        return Ok(tx.query_row("SELECT group_id FROM comments WHERE id = ?1", [c], |r| r.get(0)).optional()?);
+        return Ok(tx
+            .query_row("SELECT group_id FROM comments WHERE id = ?1", [c], |r| {
+                r.get(0)
+            })
+            .optional()?);
     }
     Ok(None)
 }

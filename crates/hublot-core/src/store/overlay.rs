@@ -53,18 +53,26 @@ impl Overlay {
         for row in load_all(conn)? {
             let failed = row.failed.is_some();
             let state = match &row.failed {
-                Some(reason) => SendState::Failed { reason: reason.clone(), outbox_id: row.id },
+                Some(reason) => SendState::Failed {
+                    reason: reason.clone(),
+                    outbox_id: row.id,
+                },
                 None => SendState::Pending,
             };
             let mut target = |is_post: bool, id: Id| {
                 if let Some(reason) = &row.failed {
-                    o.failed_targets.insert((is_post, id), (reason.clone(), row.id));
+                    o.failed_targets
+                        .insert((is_post, id), (reason.clone(), row.id));
                 } else {
                     o.pending_targets.insert((is_post, id));
                 }
             };
             match row.op {
-                OutboxOp::CreatePost { group_id, body, poll } => o.posts.push(PendingItem {
+                OutboxOp::CreatePost {
+                    group_id,
+                    body,
+                    poll,
+                } => o.posts.push(PendingItem {
                     outbox_id: row.id,
                     client_id: row.client_id,
                     parent: group_id,
@@ -105,17 +113,26 @@ impl Overlay {
                 OutboxOp::SetLike { post_id, liked } => {
                     o.likes.insert(post_id, liked);
                 }
-                OutboxOp::Vote { post_id, option_ids } => {
+                OutboxOp::Vote {
+                    post_id,
+                    option_ids,
+                } => {
                     o.votes.insert(post_id, option_ids);
                 }
-                OutboxOp::MarkRead { group_id, last_read_post_id } => {
+                OutboxOp::MarkRead {
+                    group_id,
+                    last_read_post_id,
+                } => {
                     let e = o.read.entry(group_id).or_insert(last_read_post_id);
                     *e = (*e).max(last_read_post_id);
                 }
                 OutboxOp::SetMembership { group_id, joined } => {
                     o.joined.insert(group_id, joined);
                 }
-                OutboxOp::SetFollow { group_id, following } => {
+                OutboxOp::SetFollow {
+                    group_id,
+                    following,
+                } => {
                     o.following.insert(group_id, following);
                 }
             }
@@ -127,7 +144,10 @@ impl Overlay {
     /// change of it is in the outbox.
     pub(super) fn state_of(&self, is_post: bool, id: Id) -> SendState {
         if let Some((reason, outbox_id)) = self.failed_targets.get(&(is_post, id)) {
-            return SendState::Failed { reason: reason.clone(), outbox_id: *outbox_id };
+            return SendState::Failed {
+                reason: reason.clone(),
+                outbox_id: *outbox_id,
+            };
         }
         if self.pending_targets.contains(&(is_post, id)) {
             return SendState::Pending;
@@ -137,6 +157,9 @@ impl Overlay {
 
     /// Pending comments on a post, counting its pending deletions of comments.
     pub(super) fn comment_delta(&self, post_id: Id) -> i64 {
-        self.comments.iter().filter(|c| c.parent == post_id && !self.comment_deletes.contains(&-c.outbox_id)).count() as i64
+        self.comments
+            .iter()
+            .filter(|c| c.parent == post_id && !self.comment_deletes.contains(&-c.outbox_id))
+            .count() as i64
     }
 }

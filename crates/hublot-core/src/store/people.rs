@@ -11,7 +11,13 @@ pub(super) const PERSON_COLUMNS: &str = "u.id, u.name, u.handle, u.job_title";
 
 pub(super) fn person_ref(r: &Row<'_>) -> rusqlite::Result<PersonRef> {
     let name: String = r.get(1)?;
-    Ok(PersonRef { id: r.get(0)?, initials: initials(&name), name, handle: r.get(2)?, job_title: r.get(3)? })
+    Ok(PersonRef {
+        id: r.get(0)?,
+        initials: initials(&name),
+        name,
+        handle: r.get(2)?,
+        job_title: r.get(3)?,
+    })
 }
 
 /// Reads `id, handle, name, job_title, department, site, email, phone, disabled`.
@@ -33,7 +39,9 @@ pub(super) fn person_view(r: &Row<'_>) -> rusqlite::Result<PersonView> {
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
 fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 impl Store {
@@ -45,9 +53,18 @@ impl Store {
         let offset = q.offset.unwrap_or(0);
         let mut sql = String::from(" FROM users u WHERE 1");
         let mut args: Vec<Value> = Vec::new();
-        for word in q.text.as_deref().map(fold).unwrap_or_default().split_whitespace() {
+        for word in q
+            .text
+            .as_deref()
+            .map(fold)
+            .unwrap_or_default()
+            .split_whitespace()
+        {
             args.push(Value::Text(format!("%{}%", like_escape(word))));
-            sql.push_str(&format!(" AND u.name_folded LIKE ?{} ESCAPE '\\'", args.len()));
+            sql.push_str(&format!(
+                " AND u.name_folded LIKE ?{} ESCAPE '\\'",
+                args.len()
+            ));
         }
         if let Some(d) = q.department.as_deref().filter(|d| !d.is_empty()) {
             args.push(Value::Text(d.to_string()));
@@ -81,7 +98,11 @@ impl Store {
     /// People whose handle or a word of whose name starts with `prefix`
     /// (accent- and case-insensitive), for `@mention` completion. Disabled
     /// accounts are left out.
-    pub fn mention_candidates(&self, prefix: &str, limit: u32) -> Result<Vec<PersonRef>, StoreError> {
+    pub fn mention_candidates(
+        &self,
+        prefix: &str,
+        limit: u32,
+    ) -> Result<Vec<PersonRef>, StoreError> {
         let p = like_escape(&fold(prefix.trim_start_matches('@')));
         let limit = limit.clamp(1, 100);
         self.read(|conn| {

@@ -19,7 +19,10 @@ const SNIPPET_TOKENS: u32 = 16;
 /// quoted string, so no word is taken for an operator), the last one as a
 /// prefix. None when there is no word.
 pub(super) fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let n = words.len();
     if n == 0 {
         return None;
@@ -28,7 +31,13 @@ pub(super) fn fts_query(text: &str) -> Option<String> {
         words
             .iter()
             .enumerate()
-            .map(|(i, w)| if i + 1 == n { format!("\"{w}\"*") } else { format!("\"{w}\"") })
+            .map(|(i, w)| {
+                if i + 1 == n {
+                    format!("\"{w}\"*")
+                } else {
+                    format!("\"{w}\"")
+                }
+            })
             .collect::<Vec<_>>()
             .join(" "),
     )
@@ -70,8 +79,15 @@ fn hit(kind: HitKind, r: &Row<'_>) -> rusqlite::Result<SearchHit> {
     Ok(SearchHit {
         kind,
         post_id: r.get(1)?,
-        comment_id: if kind == HitKind::Comment { Some(r.get(0)?) } else { None },
-        group: GroupRef { id: r.get(2)?, name: r.get::<_, Option<String>>(3)?.unwrap_or_default() },
+        comment_id: if kind == HitKind::Comment {
+            Some(r.get(0)?)
+        } else {
+            None
+        },
+        group: GroupRef {
+            id: r.get(2)?,
+            name: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+        },
         author: PersonRef {
             id: author_id,
             initials: super::convert::initials(&name),
@@ -89,7 +105,9 @@ impl Store {
     /// by one author. "telephone" finds "Téléphone"; the last word matches
     /// as a prefix.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        let Some(fts) = fts_query(&q.text) else { return Ok(Vec::new()) };
+        let Some(fts) = fts_query(&q.text) else {
+            return Ok(Vec::new());
+        };
         let limit = q.limit.unwrap_or(50).clamp(1, 200);
         self.read(|conn| {
             let posts_sql = format!(
@@ -134,14 +152,23 @@ mod tests {
 
     #[test]
     fn query_quotes_words_and_prefixes_the_last() {
-        assert_eq!(fts_query("télé phone").as_deref(), Some("\"télé\" \"phone\"*"));
-        assert_eq!(fts_query("a OR b NEAR(c)").as_deref(), Some("\"a\" \"OR\" \"b\" \"NEAR\" \"c\"*"));
+        assert_eq!(
+            fts_query("télé phone").as_deref(),
+            Some("\"télé\" \"phone\"*")
+        );
+        assert_eq!(
+            fts_query("a OR b NEAR(c)").as_deref(),
+            Some("\"a\" \"OR\" \"b\" \"NEAR\" \"c\"*")
+        );
         assert_eq!(fts_query(" \"*- "), None);
     }
 
     #[test]
     fn snippets_are_escaped_and_marks_balanced() {
-        assert_eq!(snippet_html("a \u{1}<b>\u{2} & \u{2}c"), "a <mark>&lt;b&gt;</mark> &amp; c");
+        assert_eq!(
+            snippet_html("a \u{1}<b>\u{2} & \u{2}c"),
+            "a <mark>&lt;b&gt;</mark> &amp; c"
+        );
         assert_eq!(snippet_html("\u{1}x"), "<mark>x</mark>");
     }
 }

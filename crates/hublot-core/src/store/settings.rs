@@ -18,7 +18,8 @@ pub(super) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>, S
 }
 
 pub(super) fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?.execute([key, value])?;
+    conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
+        .execute([key, value])?;
     Ok(())
 }
 
@@ -41,16 +42,22 @@ impl Store {
     /// A setting stored by the shell (JSON by key); None when never set.
     pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let raw: Option<String> = self.read(|c| {
-            Ok(c.prepare_cached("SELECT value FROM settings WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
+            Ok(
+                c.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+                    .query_row([key], |r| r.get(0))
+                    .optional()?,
+            )
         })?;
-        raw.map(|s| serde_json::from_str(&s).map_err(StoreError::from)).transpose()
+        raw.map(|s| serde_json::from_str(&s).map_err(StoreError::from))
+            .transpose()
     }
 
     /// Stores a setting (JSON by key), replacing any earlier value.
     pub fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
         let json = serde_json::to_string(value)?;
         self.write(|tx| {
-            tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?.execute([key, &json])?;
+            tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?
+                .execute([key, &json])?;
             Ok(())
         })
     }
@@ -59,9 +66,12 @@ impl Store {
     pub fn raised_filter(&self, post_ids: &[Id]) -> Result<HashSet<Id>, StoreError> {
         let json = serde_json::to_string(post_ids)?;
         self.read(|c| {
-            let mut stmt =
-                c.prepare_cached("SELECT post_id FROM raised WHERE post_id IN (SELECT value FROM json_each(?1))")?;
-            let out = stmt.query_map([json], |r| r.get(0))?.collect::<Result<HashSet<Id>, _>>()?;
+            let mut stmt = c.prepare_cached(
+                "SELECT post_id FROM raised WHERE post_id IN (SELECT value FROM json_each(?1))",
+            )?;
+            let out = stmt
+                .query_map([json], |r| r.get(0))?
+                .collect::<Result<HashSet<Id>, _>>()?;
             Ok(out)
         })
     }
@@ -70,7 +80,9 @@ impl Store {
     pub fn record_raised(&self, post_ids: &[Id]) -> Result<(), StoreError> {
         let now = now_millis();
         self.write(|tx| {
-            let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO raised (post_id, raised_at) VALUES (?1, ?2)")?;
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO raised (post_id, raised_at) VALUES (?1, ?2)",
+            )?;
             for id in post_ids {
                 stmt.execute(params![id, now])?;
             }
