@@ -158,3 +158,30 @@ test('settings: theme, language, pause and quiet hours are saved', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('my own post and comment can be edited and deleted; a mention opens the profile', async ({ page }) => {
+  await openApp(page, { language: 'fr' });
+  await page.locator('a.mention').first().click();
+  await expect(page.getByRole('heading', { name: 'Publications récentes' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  const post = page.locator('article', { hasText: 'peux-tu partager la nouvelle fiche' });
+  await post.locator('[data-action="reply"]').click();
+  await page.getByRole('button', { name: 'Modifier', exact: true }).click();
+  const editor = page.getByRole('combobox', { name: 'Modifier' });
+  await editor.fill('Fiche reçue, merci **à toutes**.');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('article strong', { hasText: 'à toutes' })).toBeVisible();
+  await expect(page.locator('article').getByText('(modifié)')).toBeVisible();
+
+  const mine = page.locator('.comment', { hasText: 'Merci beaucoup !' });
+  await mine.getByRole('button', { name: /^Supprimer/ }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Supprimer ce commentaire ?');
+  await shot(page, 'fr-light-confirm-delete');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Confirmer' }).click();
+  await expect(mine).toHaveCount(0);
+  // Others' comments have no edit or delete buttons.
+  await expect(page.locator('.comment', { hasText: 'C’est fait' }).getByRole('button', { name: /Modifier|Supprimer/ })).toHaveCount(0);
+  const all = await calls(page);
+  expect(all.find((c) => c.cmd === 'edit_post')?.args).toEqual({ postId: expect.any(Number), body: 'Fiche reçue, merci **à toutes**.' });
+  expect(all.some((c) => c.cmd === 'delete_comment')).toBe(true);
+});

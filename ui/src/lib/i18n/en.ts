@@ -258,6 +258,7 @@ export const en: Record<MessageKey, string> = {
   'shortcuts.close': 'Close, go back',
   'shortcuts.then': 'then',
 
+  'common.confirm': 'Confirm',
   'common.close': 'Close',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',

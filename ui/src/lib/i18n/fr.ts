@@ -260,6 +260,7 @@ export const fr = {
   'shortcuts.close': 'Fermer, revenir',
   'shortcuts.then': 'puis',
 
+  'common.confirm': 'Confirmer',
   'common.close': 'Fermer',
   'common.loading': 'Chargement…',
   'common.retry': 'Réessayer',
