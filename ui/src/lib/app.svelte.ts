@@ -82,7 +82,8 @@ let toastSeq = 0;
 /** Shows a passing message. */
 export function toast(text: string, kind: Toast['kind'] = 'info'): void {
   const id = ++toastSeq;
-  app.toasts = [...app.toasts, { id, text, kind }];
+  // The same message again replaces the one on screen instead of stacking up.
+  app.toasts = [...app.toasts.filter((x) => x.text !== text), { id, text, kind }];
   setTimeout(() => dismissToast(id), kind === 'error' ? 8000 : 4000);
 }
 

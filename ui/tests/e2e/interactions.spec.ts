@@ -150,6 +150,11 @@ test('settings: theme, language, pause and quiet hours are saved', async ({ page
   await page.getByRole('button', { name: 'Reprendre' }).click();
   await page.getByRole('button', { name: '1 heure' }).click();
   await expect(page.getByText(/En pause jusqu’à .*\d\d:\d\d/)).toBeVisible();
+  await page.locator('select.time').nth(1).selectOption('07:30');
+  await expect.poll(async () => {
+    const last = (await calls(page)).filter((c) => c.cmd === 'save_settings').at(-1)!.args.settings as { notifications: { quiet_hours: { start_minute: number; end_minute: number } } };
+    return last.notifications.quiet_hours;
+  }).toEqual({ start_minute: 1140, end_minute: 450, weekends: true });
   await page.getByRole('checkbox', { name: 'Son' }).check();
   await page.getByRole('button', { name: /Suivre \(notifications\) — Projet Hublot/ }).click();
   expect((await calls(page)).find((c) => c.cmd === 'set_follow')?.args).toEqual({ groupId: 3, following: true });
