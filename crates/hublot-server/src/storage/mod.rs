@@ -1,0 +1,263 @@
+//! All SQL of the server, behind one narrow interface: [`Storage`].
+//!
+//! Each public method is one operation of the API (authorization checks
+//! included, so they run in the same transaction as the write they guard).
+//! A PostgreSQL backend would implement the same methods; nothing outside this
+//! module sees SQL. Methods block: the HTTP layer calls them from
+//! `spawn_blocking`.
+//!
+//! Connections: one writer behind a mutex (SQLite has one writer anyway) and a
+//! small pool of readers (WAL lets them read while the writer writes).
+
+mod access;
+mod directory;
+pub mod feed;
+mod groups;
+mod migrations;
+pub mod posts;
+mod render;
+pub mod seed;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use hublot_api::{ErrorCode, Id, Millis};
+use rusqlite::{Connection, OpenFlags};
+use tokio::sync::broadcast;
+
+pub use directory::{fold, valid_handle, NewUser};
+pub use feed::FeedEvent;
+pub use posts::Created;
+
+/// What went wrong in a storage operation. The first variants are refusals a
+/// user can act on; [`StoreError::Database`] is the server's own failure.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No such thing, or the user may not see it.
+    #[error("{0}")]
+    NotFound(String),
+    /// The user sees it but may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Well-formed but refused (too long, closed poll, archived group...).
+    #[error("{0}")]
+    Unprocessable(String),
+    /// Malformed input (a cursor that is not one of ours...).
+    #[error("{0}")]
+    BadRequest(String),
+    /// Conflicts with the current state (a handle already taken...).
+    #[error("{0}")]
+    Conflict(String),
+    /// The sync cursor is older than the kept tombstones, or not from this server.
+    #[error("{0}")]
+    Gone(String),
+    /// Wrong credentials or an unknown token.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// The database failed.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// The database file is from a newer version of the server.
+    #[error("the database at {path} has schema version {found}, newer than this server's {supported}; upgrade hublot-server")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        found: i64,
+        /// The newest version this binary knows.
+        supported: i64,
+    },
+}
+
+impl StoreError {
+    /// The API error code this error is answered with.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::Forbidden(_) => ErrorCode::Forbidden,
+            StoreError::Unprocessable(_) => ErrorCode::Unprocessable,
+            StoreError::BadRequest(_) => ErrorCode::BadRequest,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Gone(_) => ErrorCode::Gone,
+            StoreError::Unauthorized(_) => ErrorCode::Unauthorized,
+            StoreError::Database(e) if is_busy(e) => ErrorCode::Unavailable,
+            StoreError::Database(_) | StoreError::TooNew { .. } => ErrorCode::Internal,
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Shorthand for storage results.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+pub(crate) fn not_found(what: &str) -> StoreError {
+    StoreError::NotFound(format!("{what} not found"))
+}
+
+/// The current time in milliseconds since the epoch.
+pub fn now_ms() -> Millis {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as Millis)
+        .unwrap_or(0)
+}
+
+/// The server's database.
+pub struct Storage {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    events: broadcast::Sender<FeedEvent>,
+}
+
+/// Most idle reader connections kept open.
+const MAX_IDLE_READERS: usize = 16;
+
+impl Storage {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> StoreResult<Storage> {
+        let mut writer = open_connection(path)?;
+        // WAL is switched on outside any transaction; it persists in the file.
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        migrations::migrate(&mut writer, path)?;
+        let (events, _) = broadcast::channel(1024);
+        Ok(Storage {
+            path: path.to_path_buf(),
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+            events,
+        })
+    }
+
+    /// Subscribes to the notices sent after each committed write.
+    pub fn subscribe(&self) -> broadcast::Receiver<FeedEvent> {
+        self.events.subscribe()
+    }
+
+    pub(crate) fn notify(&self, event: FeedEvent) {
+        // No subscriber is fine: nobody is listening.
+        let _ = self.events.send(event);
+    }
+
+    /// Runs `f` in a write transaction on the writer connection; commits if it
+    /// returns Ok.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let mut conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a read transaction (one consistent snapshot) on a pooled
+    /// reader connection.
+    pub(crate) fn read<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let pooled = self
+            .readers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .pop();
+        let mut conn = match pooled {
+            Some(c) => c,
+            None => open_connection(&self.path)?,
+        };
+        let out = (|| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        let mut readers = self
+            .readers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if readers.len() < MAX_IDLE_READERS {
+            readers.push(conn);
+        }
+        out
+    }
+
+    /// The number of rows of each table, for tests and diagnostics.
+    pub fn table_counts(&self) -> StoreResult<Vec<(String, i64)>> {
+        self.read(|tx| {
+            let names: Vec<String> = tx
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut out = Vec::new();
+            for name in names {
+                let n: i64 = tx.query_row(&format!("SELECT COUNT(*) FROM \"{name}\""), [], |r| r.get(0))?;
+                out.push((name, n));
+            }
+            Ok(out)
+        })
+    }
+
+    /// True when the database holds no user yet (a fresh file to seed).
+    pub fn is_empty(&self) -> StoreResult<bool> {
+        self.read(|tx| {
+            let n: i64 = tx.query_row("SELECT COUNT(*) FROM users", [], |r| r.get(0))?;
+            Ok(n == 0)
+        })
+    }
+}
+
+fn open_connection(path: &Path) -> StoreResult<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+/// Counts characters the way the limits do (Unicode scalar values).
+pub(crate) fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Checks a body's length: 1 to `max` characters, not only whitespace.
+pub(crate) fn check_body(what: &str, body: &str, max: usize) -> StoreResult<()> {
+    if body.trim().is_empty() {
+        return Err(StoreError::Unprocessable(format!("the {what} is empty")));
+    }
+    let n = chars(body);
+    if n > max {
+        return Err(StoreError::Unprocessable(format!(
+            "the {what} has {n} characters; at most {max} are allowed"
+        )));
+    }
+    Ok(())
+}
+
+/// Reads an optional id from a query.
+pub(crate) fn opt_id(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> StoreResult<Option<Id>> {
+    use rusqlite::OptionalExtension;
+    Ok(tx.query_row(sql, params, |r| r.get(0)).optional()?)
+}

@@ -1,0 +1,272 @@
+//! Bulk loading for the demo organisation: plain prepared inserts in large
+//! transactions, the change log written along (so the feed from zero holds
+//! everything), no per-row checks. Only for an empty database.
+
+use hublot_api::{GroupKind, Id, Millis, Role, Visibility};
+use rusqlite::Connection;
+use uuid::Uuid;
+
+use super::directory::fold;
+use super::feed::Kind;
+use super::render::{kind_str, role_str, visibility_str};
+use super::{now_ms, Storage, StoreResult};
+
+/// Rows per transaction.
+const BATCH_ROWS: usize = 200_000;
+
+/// Writes bulk data; see [`Storage::bulk_load`].
+pub struct Seeder<'c> {
+    conn: &'c Connection,
+    rows_in_tx: usize,
+    at: Millis,
+}
+
+impl Seeder<'_> {
+    fn log(
+        &mut self,
+        kind: Kind,
+        k1: Id,
+        k2: Id,
+        group: Option<Id>,
+        user: Option<Id>,
+        post: Option<Id>,
+    ) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+            )?
+            .execute(rusqlite::params![kind as i64, k1, k2, group, user, post, self.at])?;
+        self.tick()
+    }
+
+    fn tick(&mut self) -> StoreResult<()> {
+        self.rows_in_tx += 1;
+        if self.rows_in_tx >= BATCH_ROWS {
+            self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
+            self.rows_in_tx = 0;
+        }
+        Ok(())
+    }
+
+    /// Adds a user with an already computed password hash.
+    #[allow(clippy::too_many_arguments)]
+    pub fn user(
+        &mut self,
+        handle: &str,
+        name: &str,
+        job_title: &str,
+        department: &str,
+        site: &str,
+        email: &str,
+        phone: Option<&str>,
+        password_hash: &str,
+    ) -> StoreResult<Id> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO users(handle, name, job_title, department, site, email, phone, password_hash, search, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(rusqlite::params![
+                handle,
+                name,
+                job_title,
+                department,
+                site,
+                email.to_lowercase(),
+                phone,
+                password_hash,
+                format!("{} {}", fold(name), handle),
+                self.at
+            ])?;
+        let id = self.conn.last_insert_rowid();
+        self.log(Kind::User, id, 0, None, None, None)?;
+        Ok(id)
+    }
+
+    /// Adds a group.
+    pub fn group(
+        &mut self,
+        name: &str,
+        description: &str,
+        visibility: Visibility,
+        kind: GroupKind,
+        created_at: Millis,
+    ) -> StoreResult<Id> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO groups(name, description, visibility, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?
+            .execute(rusqlite::params![name, description, visibility_str(visibility), kind_str(kind), created_at])?;
+        let id = self.conn.last_insert_rowid();
+        self.log(Kind::Group, id, 0, Some(id), None, None)?;
+        Ok(id)
+    }
+
+    /// Adds a membership (counts are fixed by [`Seeder::finish`]).
+    pub fn membership(
+        &mut self,
+        group: Id,
+        user: Id,
+        role: Role,
+        joined_at: Millis,
+    ) -> StoreResult<()> {
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO memberships(group_id, user_id, role, joined_at) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(rusqlite::params![group, user, role_str(role), joined_at])?;
+        self.log(Kind::Membership, group, user, Some(group), None, None)
+    }
+
+    /// Sets a follow.
+    pub fn follow(&mut self, group: Id, user: Id) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO follows(user_id, group_id, following) VALUES (?1, ?2, 1)",
+            )?
+            .execute([user, group])?;
+        self.log(Kind::Follow, group, user, Some(group), Some(user), None)
+    }
+
+    /// Adds a post with its poll (options labels) and returns its id and its
+    /// option ids.
+    #[allow(clippy::too_many_arguments)]
+    pub fn post(
+        &mut self,
+        group: Id,
+        author: Id,
+        body: &str,
+        created_at: Millis,
+        pinned: bool,
+        poll: Option<(&str, &[String], bool, Option<Millis>)>,
+    ) -> StoreResult<(Id, Vec<Id>)> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO posts(client_id, group_id, author_id, body, pinned, has_poll, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(rusqlite::params![Uuid::new_v4().to_string(), group, author, body, pinned, poll.is_some(), created_at])?;
+        let id = self.conn.last_insert_rowid();
+        let mut options = Vec::new();
+        if let Some((question, labels, multiple, closes_at)) = poll {
+            self.conn
+                .prepare_cached("INSERT INTO polls(post_id, question, multiple, closes_at) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(rusqlite::params![id, question, multiple, closes_at])?;
+            for (i, label) in labels.iter().enumerate() {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO poll_options(post_id, position, label) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(rusqlite::params![id, i as i64, label])?;
+                options.push(self.conn.last_insert_rowid());
+            }
+        }
+        self.log(Kind::Post, id, 0, Some(group), None, Some(id))?;
+        Ok((id, options))
+    }
+
+    /// Adds a comment.
+    pub fn comment(
+        &mut self,
+        group: Id,
+        post: Id,
+        author: Id,
+        body: &str,
+        created_at: Millis,
+    ) -> StoreResult<Id> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO comments(client_id, post_id, group_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(rusqlite::params![Uuid::new_v4().to_string(), post, group, author, body, created_at])?;
+        let id = self.conn.last_insert_rowid();
+        self.log(Kind::Comment, id, 0, Some(group), None, Some(post))?;
+        Ok(id)
+    }
+
+    /// Adds a like.
+    pub fn like(&mut self, group: Id, post: Id, user: Id, at: Millis) -> StoreResult<()> {
+        let n = self
+            .conn
+            .prepare_cached("INSERT OR IGNORE INTO reactions(post_id, user_id, kind, created_at) VALUES (?1, ?2, 'like', ?3)")?
+            .execute(rusqlite::params![post, user, at])?;
+        if n > 0 {
+            self.log(Kind::Reaction, post, user, Some(group), None, Some(post))?;
+        }
+        Ok(())
+    }
+
+    /// Adds a vote for one option.
+    pub fn vote(&mut self, post: Id, user: Id, option: Id) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO votes(post_id, user_id, option_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute([post, user, option])?;
+        self.tick()
+    }
+
+    /// Adds a mention of `user` in a post (or one of its comments).
+    pub fn mention(
+        &mut self,
+        user: Id,
+        post: Id,
+        comment: Option<Id>,
+        group: Id,
+        author: Id,
+        at: Millis,
+    ) -> StoreResult<()> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO mentions(user_id, post_id, comment_id, group_id, author_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(rusqlite::params![user, post, comment, group, author, at])?;
+        if n > 0 {
+            let id = self.conn.last_insert_rowid();
+            self.log(Kind::Mention, id, 0, Some(group), Some(user), None)?;
+        }
+        Ok(())
+    }
+
+    /// Fixes the counters kept on rows (members, comments, likes, votes).
+    fn finish(&mut self) -> StoreResult<()> {
+        self.conn.execute_batch(
+            "UPDATE groups SET member_count = (SELECT COUNT(*) FROM memberships m WHERE m.group_id = groups.id);
+             UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.post_id = posts.id AND c.deleted = 0),
+                              like_count = (SELECT COUNT(*) FROM reactions r WHERE r.post_id = posts.id);
+             UPDATE poll_options SET votes = (SELECT COUNT(*) FROM votes v WHERE v.option_id = poll_options.id);
+             UPDATE polls SET voters = (SELECT COUNT(DISTINCT user_id) FROM votes v WHERE v.post_id = polls.post_id);",
+        )?;
+        Ok(())
+    }
+}
+
+impl Storage {
+    /// Runs a bulk load: `f` adds rows through the [`Seeder`]; counters are
+    /// fixed at the end. Meant for an empty database (the demo seed).
+    pub fn bulk_load<T>(
+        &self,
+        f: impl FnOnce(&mut Seeder<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let mut seeder = Seeder {
+            conn: &conn,
+            rows_in_tx: 0,
+            at: now_ms(),
+        };
+        let out = f(&mut seeder).and_then(|out| {
+            seeder.finish()?;
+            Ok(out)
+        });
+        match out {
+            Ok(out) => {
+                conn.execute_batch("COMMIT")?;
+                Ok(out)
+            }
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+}
