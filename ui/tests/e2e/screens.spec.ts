@@ -105,3 +105,14 @@ for (const lang of LANGS) {
     });
   }
 }
+
+test('a narrow window keeps the feed readable', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 720 });
+  await openApp(page, { language: 'fr', theme: 'light' });
+  await page.getByRole('navigation').getByRole('button', { name: /Projet Hublot/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Projet Hublot' })).toBeVisible();
+  // The feed column is not squeezed under its readable width.
+  const width = await page.locator('article').first().evaluate((e) => e.getBoundingClientRect().width);
+  expect(width).toBeGreaterThan(600);
+  await shot(page, 'fr-light-narrow-group');
+});
