@@ -130,6 +130,10 @@ export const discardOutbox = (id: number) => call<null>('discard_outbox', { id }
 export const editOutbox = (id: number, body: string) => call<null>('edit_outbox', { id, body });
 export const syncNow = () => call<null>('sync_now');
 
+// Window state
+/** Tells the shell which group is on screen (null: any other screen), so it does not notify about it. */
+export const shownGroup = (groupId: number | null) => call<null>('shown_group', { groupId });
+
 // Settings
 export const settings = () => call<Settings>('settings');
 export const saveSettings = (value: Settings) => call<Settings>('save_settings', { settings: value });

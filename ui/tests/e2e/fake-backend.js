@@ -532,6 +532,7 @@
       if (p) { p.body = body; p.body_html = renderMarkdown(body); }
       return null;
     },
+    shown_group: () => null,
     sync_now: () => { if (online) deliver(); return null; },
     settings: () => structuredClone(settings),
     save_settings: ({ settings: s }) => { settings = structuredClone(s); return structuredClone(settings); },

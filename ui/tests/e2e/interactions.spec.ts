@@ -30,6 +30,11 @@ test('opening a group marks it read; likes, votes and comments', async ({ page }
   await group.click();
   await expect(group.locator('.count')).toHaveCount(0);
   expect((await calls(page)).filter((c) => c.cmd === 'mark_read')).toEqual([{ cmd: 'mark_read', args: { groupId: 2 } }]);
+  // The shell is told which group is on screen, so it does not notify about it.
+  expect((await calls(page)).filter((c) => c.cmd === 'shown_group').at(-1)?.args).toEqual({ groupId: 2 });
+  await nav.getByRole('button', { name: 'Annuaire' }).click();
+  await expect.poll(async () => (await calls(page)).filter((c) => c.cmd === 'shown_group').at(-1)?.args).toEqual({ groupId: null });
+  await group.click();
 
   const post = page.locator('article', { hasText: 'Compte rendu de la séance' });
   const like = post.getByRole('button', { name: /J’aime/ });
