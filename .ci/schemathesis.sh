@@ -47,9 +47,14 @@ token="$(curl -sf -H 'content-type: application/json' -d '{"login":"demo","passw
 
 # /v1/events never ends (it is a stream); logging out would revoke the token
 # the rest of the run needs. Both are covered by the Rust tests.
+# positive_data_acceptance is left out: the API rightly answers 422 to some
+# schema-valid requests whose refusal depends on state or content the schema
+# cannot express (a vote on a post without a poll or on a closed poll, a body of
+# only whitespace, a negative read marker); the Rust tests check those answers.
 "$venv/bin/schemathesis" run "$addr/v1/openapi.json" \
   --header "Authorization: Bearer $token" \
   --checks all \
+  --exclude-checks positive_data_acceptance \
   --exclude-path /v1/events \
   --exclude-path /v1/auth/logout \
   --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-30}" \

@@ -53,6 +53,30 @@ async fn every_documented_route_exists_and_requires_what_it_says() {
         }
     }
     assert!(count >= 30, "only {count} operations documented");
+    // Query parameters are documented as query parameters, with the API's limits.
+    let sync_params = doc["paths"]["/v1/sync"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    for p in sync_params {
+        assert_eq!(p["in"], "query", "{p}");
+        assert!(!p["required"].as_bool().unwrap_or(false), "{p}");
+    }
+    let limit = sync_params.iter().find(|p| p["name"] == "limit").unwrap();
+    assert_eq!(
+        limit["schema"]["maximum"].as_u64(),
+        Some(hublot_api::limits::MAX_SYNC_LIMIT as u64)
+    );
+    let page_limit = doc["paths"]["/v1/users"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "limit")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        page_limit["schema"]["maximum"].as_u64(),
+        Some(hublot_api::limits::MAX_PAGE_LIMIT as u64)
+    );
     // Every schema reference resolves.
     let text = doc.to_string();
     for part in text.split("\"$ref\":\"#/components/schemas/").skip(1) {

@@ -14,7 +14,13 @@ pub async fn me(session: Session) -> axum::Json<User> {
 }
 
 /// The directory: filter by words of the name, department, site; page with `after`.
-#[utoipa::path(get, path = "/v1/users", tag = "directory", params(DirectoryQuery),
+#[utoipa::path(get, path = "/v1/users", tag = "directory", params(
+        ("q" = Option<String>, Query, description = "Words to find in the name or handle (accent- and case-insensitive)"),
+        ("department" = Option<String>, Query, description = "Exact department"),
+        ("site" = Option<String>, Query, description = "Exact site"),
+        ("after" = Option<i64>, Query, description = "Return users whose id is greater than this (keyset pagination)"),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 200, description = "Page size (default 50)"),
+    ),
     responses((status = 200, body = UserPage, description = "A page of the directory"), ErrorResponses), security(("bearer" = [])))]
 pub async fn list_users(
     State(state): State<AppState>,

@@ -117,10 +117,34 @@ impl IntoResponse for ApiError {
 /// Result of a handler.
 pub type ApiResult<T> = Result<T, ApiError>;
 
-/// `axum::Json` with our rejection.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// A JSON object body, with our rejections. Every request body of the API is
+/// an object: serde would also read a struct from an array, so arrays and
+/// other values are refused here.
 pub struct Json<T>(pub T);
+
+impl<S, T> FromRequest<S> for Json<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::Json(value) = axum::Json::<serde_json::Value>::from_request(req, state).await?;
+        if !value.is_object() {
+            return Err(ApiError::new(
+                ErrorCode::Unprocessable,
+                "the request body must be a JSON object",
+            ));
+        }
+        serde_json::from_value(value).map(Json).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Unprocessable,
+                format!("the request body does not match: {e}"),
+            )
+        })
+    }
+}
 
 /// `axum::extract::Path` with our rejection.
 #[derive(FromRequestParts)]

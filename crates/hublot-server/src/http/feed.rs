@@ -19,7 +19,10 @@ pub async fn bootstrap(
 }
 
 /// The change feed: what changed after `since` that the user may see.
-#[utoipa::path(get, path = "/v1/sync", tag = "sync", params(SyncQuery),
+#[utoipa::path(get, path = "/v1/sync", tag = "sync", params(
+        ("since" = Option<String>, Query, description = "The cursor of the last applied answer (or of the bootstrap); absent: from the beginning"),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 5000, description = "Most changes to return (default 500)"),
+    ),
     responses((status = 200, body = SyncResponse, description = "Changes, in order"), ErrorResponses), security(("bearer" = [])))]
 pub async fn sync(
     State(state): State<AppState>,

@@ -155,7 +155,11 @@ pub async fn read_marker(
 
 /// A page of a group's posts, newest first; page backwards with `before`.
 #[utoipa::path(get, path = "/v1/groups/{id}/posts", tag = "groups",
-    params(("id" = i64, Path, description = "Group id"), PostPageQuery),
+    params(
+        ("id" = i64, Path, description = "Group id"),
+        ("before" = Option<i64>, Query, description = "Only posts older than this post id; absent: the newest"),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 200, description = "Page size (default 50)"),
+    ),
     responses((status = 200, body = PostPage, description = "A page of posts"), ErrorResponses), security(("bearer" = [])))]
 pub async fn post_page(
     State(state): State<AppState>,
