@@ -67,6 +67,7 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
         if rebootstrap || shared.store.cursor()?.is_none() {
             rebootstrap = false;
             let b = shared.client.bootstrap().await?;
+            check_cursor(&b.cursor)?;
             let n = (b.users.len() + b.groups.len() + b.posts.len() + b.comments.len()) as u64;
             shared.store.set_setting(SETTING_FIRST_SYNC_DONE, &false)?;
             first_sync = true;
@@ -92,6 +93,7 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
             }
             Err(e) => return Err(e.into()),
         };
+        check_cursor(&resp.cursor)?;
         let more = resp.more;
         let n = resp.changes.len() as u64;
         let joined = if first_sync {
@@ -120,6 +122,24 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
             return Ok(applied);
         }
     }
+}
+
+/// Longest cursor accepted: cursors are short tokens; an enormous one would
+/// be stored and sent back in every later request.
+pub const MAX_CURSOR_LEN: usize = 1024;
+
+/// Refuses a cursor no sane server sends (empty or enormous).
+fn check_cursor(cursor: &str) -> Result<(), ClientError> {
+    if cursor.is_empty() || cursor.len() > MAX_CURSOR_LEN {
+        return Err(ClientError::Decode {
+            what: "the change feed".into(),
+            detail: format!(
+                "its cursor is {} bytes long (expected 1 to {MAX_CURSOR_LEN})",
+                cursor.len()
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Groups this batch made the user a member of.
