@@ -1,0 +1,2 @@
+// The fake backend installs itself on `window` when loaded; it exports nothing.
+export {};
