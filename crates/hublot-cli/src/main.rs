@@ -79,6 +79,9 @@ enum Command {
         /// Keep syncing (live, woken by the server) until interrupted.
         #[arg(long)]
         watch: bool,
+        /// Changes asked for per request (1 to 5000; smaller batches commit more often).
+        #[arg(long, value_name = "N")]
+        batch: Option<u32>,
     },
     /// Print the feed (all joined groups, or one), newest first, from the cache.
     Feed {
@@ -327,8 +330,11 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             eprintln!("signed out of {}", acc.server);
             Ok(())
         }
-        Command::Sync { watch } => {
+        Command::Sync { watch, batch } => {
             let (session, _) = open(&cli)?;
+            if let Some(n) = batch {
+                session.set_sync_batch(*n);
+            }
             if !*watch {
                 let r = session.sync_once().await?;
                 println!(

@@ -108,6 +108,8 @@ pub(crate) struct Shared {
     pub send_lock: tokio::sync::Mutex<()>,
     /// One sync pass at a time.
     pub sync_lock: tokio::sync::Mutex<()>,
+    /// Changes asked for per `/v1/sync` request.
+    pub sync_batch: std::sync::atomic::AtomicU32,
 }
 
 impl Shared {
@@ -290,6 +292,7 @@ impl Session {
             stop,
             send_lock: tokio::sync::Mutex::new(()),
             sync_lock: tokio::sync::Mutex::new(()),
+            sync_batch: std::sync::atomic::AtomicU32::new(crate::sync::SYNC_BATCH),
         });
         shared.refresh_counts();
         Session {
@@ -343,6 +346,13 @@ impl Session {
         for t in tasks {
             let _ = t.await;
         }
+    }
+
+    /// Changes asked for per `/v1/sync` request (1 to the API's maximum):
+    /// smaller batches commit more often, larger ones sync faster.
+    pub fn set_sync_batch(&self, changes: u32) {
+        let n = changes.clamp(1, hublot_api::limits::MAX_SYNC_LIMIT);
+        self.shared.sync_batch.store(n, Ordering::SeqCst);
     }
 
     /// Asks the sync loop to sync at once.

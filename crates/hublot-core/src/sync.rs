@@ -80,7 +80,10 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
         let cursor = shared.store.cursor()?;
         let resp = match shared
             .client
-            .sync(cursor.as_deref(), Some(SYNC_BATCH))
+            .sync(
+                cursor.as_deref(),
+                Some(shared.sync_batch.load(Ordering::SeqCst)),
+            )
             .await
         {
             Ok(r) => r,
