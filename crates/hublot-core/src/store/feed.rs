@@ -436,9 +436,12 @@ impl Store {
                         posts.extend(vb.pending_posts(&|pg| joined.contains(&pg))?);
                     }
                     let json = serde_json::to_string(&joined)?;
+                    // `+` keeps the planner on the id order (newest first,
+                    // stop at the page size) instead of gathering every post
+                    // of the joined groups through the group index and sorting.
                     let (page, last, raw) = vb.posts(
                         &format!(
-                            "{POST_SELECT} WHERE p.id < ?2 AND p.group_id IN (SELECT value FROM json_each(?3))
+                            "{POST_SELECT} WHERE p.id < ?2 AND +p.group_id IN (SELECT value FROM json_each(?3))
                              ORDER BY p.id DESC LIMIT ?4"
                         ),
                         params![me, before, json, limit],
