@@ -338,12 +338,8 @@ pub(super) struct OutboxRow {
     pub created_at: Millis,
 }
 
-pub(super) const OUTBOX_COLUMNS: &str =
-    "id, client_id, op, group_id, state, reason, attempts, created_at";
-
-pub(super) fn outbox_row(
-    r: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(
+/// An outbox row as read: id, client_id, op JSON, group, state, reason, attempts, time.
+pub(super) type RawRow = (
     Id,
     Vec<u8>,
     String,
@@ -352,7 +348,12 @@ pub(super) fn outbox_row(
     Option<String>,
     u32,
     Millis,
-)> {
+);
+
+pub(super) const OUTBOX_COLUMNS: &str =
+    "id, client_id, op, group_id, state, reason, attempts, created_at";
+
+pub(super) fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -365,18 +366,7 @@ pub(super) fn outbox_row(
     ))
 }
 
-pub(super) fn decode_row(
-    raw: (
-        Id,
-        Vec<u8>,
-        String,
-        Option<Id>,
-        String,
-        Option<String>,
-        u32,
-        Millis,
-    ),
-) -> Result<OutboxRow, StoreError> {
+pub(super) fn decode_row(raw: RawRow) -> Result<OutboxRow, StoreError> {
     let (id, cid, op, group_id, state, reason, attempts, created_at) = raw;
     Ok(OutboxRow {
         id,

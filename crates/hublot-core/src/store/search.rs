@@ -139,7 +139,7 @@ impl Store {
             // Posts being deleted are not shown anywhere.
             let vb = ViewBuilder::new(conn, &self.inner.render)?;
             hits.retain(|h| !vb.overlay.post_deletes.contains(&h.post_id));
-            hits.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+            hits.sort_by_key(|h| std::cmp::Reverse(h.created_at));
             hits.truncate(limit as usize);
             Ok(hits)
         })

@@ -31,7 +31,7 @@ pub(super) fn me(conn: &Connection) -> Result<Option<Id>, StoreError> {
 impl Store {
     /// The signed-in user of this cache; None before the first bootstrap.
     pub fn me(&self) -> Result<Option<Id>, StoreError> {
-        self.read(|c| me(c))
+        self.read(me)
     }
 
     /// Where the change feed continues; None before the first bootstrap.
