@@ -17,8 +17,8 @@ const SNIPPET_TOKENS: u32 = 16;
 
 /// The FTS5 query for what the user typed: every word must match (as a
 /// quoted string, so no word is taken for an operator), the last one as a
-/// prefix. None when there is no word.
-pub(super) fn fts_query(text: &str) -> Option<String> {
+/// prefix when `prefix`. None when there is no word.
+pub(super) fn fts_query(text: &str, prefix: bool) -> Option<String> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -32,7 +32,7 @@ pub(super) fn fts_query(text: &str) -> Option<String> {
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                if i + 1 == n {
+                if prefix && i + 1 == n {
                     format!("\"{w}\"*")
                 } else {
                     format!("\"{w}\"")
@@ -105,37 +105,29 @@ impl Store {
     /// by one author. "telephone" finds "Téléphone"; the last word matches
     /// as a prefix.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        let Some(fts) = fts_query(&q.text) else {
+        let (Some(exact), Some(prefixed)) = (fts_query(&q.text, false), fts_query(&q.text, true))
+        else {
             return Ok(Vec::new());
         };
         let limit = q.limit.unwrap_or(50).clamp(1, 200);
         self.read(|conn| {
-            let posts_sql = format!(
-                "SELECT p.id, p.id, p.group_id, g.name, p.author_id, u.name, u.handle, u.job_title, p.created_at,
-                        snippet(posts_fts, 0, char(1), char(2), '…', {SNIPPET_TOKENS})
-                 FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
-                 LEFT JOIN groups g ON g.id = p.group_id LEFT JOIN users u ON u.id = p.author_id
-                 WHERE posts_fts MATCH ?1 AND (?2 IS NULL OR p.group_id = ?2) AND (?3 IS NULL OR p.author_id = ?3)
-                 ORDER BY posts_fts.rowid DESC LIMIT ?4"
-            );
-            let comments_sql = format!(
-                "SELECT c.id, c.post_id, c.group_id, g.name, c.author_id, u.name, u.handle, u.job_title, c.created_at,
-                        snippet(comments_fts, 0, char(1), char(2), '…', {SNIPPET_TOKENS})
-                 FROM comments_fts JOIN comments c ON c.id = comments_fts.rowid
-                 LEFT JOIN groups g ON g.id = c.group_id LEFT JOIN users u ON u.id = c.author_id
-                 WHERE comments_fts MATCH ?1 AND (?2 IS NULL OR c.group_id = ?2) AND (?3 IS NULL OR c.author_id = ?3)
-                 ORDER BY comments_fts.rowid DESC LIMIT ?4"
-            );
-            let args = params![fts, q.group_id, q.author_id, limit];
-            let mut hits: Vec<SearchHit> = conn
-                .prepare_cached(&posts_sql)?
-                .query_map(args, |r| hit(HitKind::Post, r))?
-                .collect::<Result<_, _>>()?;
-            hits.extend(
-                conn.prepare_cached(&comments_sql)?
-                    .query_map(args, |r| hit(HitKind::Comment, r))?
-                    .collect::<Result<Vec<_>, _>>()?,
-            );
+            // Whole words first: FTS5 reads their doclists newest first and
+            // stops at the page size. A prefix query must merge the doclists
+            // of every word with that prefix, so it only runs when the whole
+            // words found less than a page (typing a word not finished yet).
+            let mut hits = search_fts(conn, &exact, q, limit)?;
+            if hits.len() < limit as usize {
+                let seen: std::collections::HashSet<(bool, Id)> = hits
+                    .iter()
+                    .map(|h| (h.kind == HitKind::Post, h.comment_id.unwrap_or(h.post_id)))
+                    .collect();
+                for h in search_fts(conn, &prefixed, q, limit)? {
+                    if !seen.contains(&(h.kind == HitKind::Post, h.comment_id.unwrap_or(h.post_id)))
+                    {
+                        hits.push(h);
+                    }
+                }
+            }
             // Posts being deleted are not shown anywhere.
             let vb = ViewBuilder::new(conn, &self.inner.render)?;
             hits.retain(|h| !vb.overlay.post_deletes.contains(&h.post_id));
@@ -146,6 +138,42 @@ impl Store {
     }
 }
 
+/// Runs one FTS5 query over posts and comments, newest first.
+fn search_fts(
+    conn: &rusqlite::Connection,
+    fts: &str,
+    q: &SearchQuery,
+    limit: u32,
+) -> Result<Vec<SearchHit>, StoreError> {
+    let posts_sql = format!(
+        "SELECT p.id, p.id, p.group_id, g.name, p.author_id, u.name, u.handle, u.job_title, p.created_at,
+                snippet(posts_fts, 0, char(1), char(2), '…', {SNIPPET_TOKENS})
+         FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
+         LEFT JOIN groups g ON g.id = p.group_id LEFT JOIN users u ON u.id = p.author_id
+         WHERE posts_fts MATCH ?1 AND (?2 IS NULL OR p.group_id = ?2) AND (?3 IS NULL OR p.author_id = ?3)
+         ORDER BY posts_fts.rowid DESC LIMIT ?4"
+    );
+    let comments_sql = format!(
+        "SELECT c.id, c.post_id, c.group_id, g.name, c.author_id, u.name, u.handle, u.job_title, c.created_at,
+                snippet(comments_fts, 0, char(1), char(2), '…', {SNIPPET_TOKENS})
+         FROM comments_fts JOIN comments c ON c.id = comments_fts.rowid
+         LEFT JOIN groups g ON g.id = c.group_id LEFT JOIN users u ON u.id = c.author_id
+         WHERE comments_fts MATCH ?1 AND (?2 IS NULL OR c.group_id = ?2) AND (?3 IS NULL OR c.author_id = ?3)
+         ORDER BY comments_fts.rowid DESC LIMIT ?4"
+    );
+    let args = params![fts, q.group_id, q.author_id, limit];
+    let mut hits: Vec<SearchHit> = conn
+        .prepare_cached(&posts_sql)?
+        .query_map(args, |r| hit(HitKind::Post, r))?
+        .collect::<Result<_, _>>()?;
+    hits.extend(
+        conn.prepare_cached(&comments_sql)?
+            .query_map(args, |r| hit(HitKind::Comment, r))?
+            .collect::<Result<Vec<_>, _>>()?,
+    );
+    Ok(hits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,14 +181,18 @@ mod tests {
     #[test]
     fn query_quotes_words_and_prefixes_the_last() {
         assert_eq!(
-            fts_query("télé phone").as_deref(),
+            fts_query("télé phone", true).as_deref(),
             Some("\"télé\" \"phone\"*")
         );
         assert_eq!(
-            fts_query("a OR b NEAR(c)").as_deref(),
+            fts_query("a OR b NEAR(c)", true).as_deref(),
             Some("\"a\" \"OR\" \"b\" \"NEAR\" \"c\"*")
         );
-        assert_eq!(fts_query(" \"*- "), None);
+        assert_eq!(fts_query(" \"*- ", true), None);
+        assert_eq!(
+            fts_query("télé phone", false).as_deref(),
+            Some("\"télé\" \"phone\"")
+        );
     }
 
     #[test]
