@@ -509,7 +509,7 @@ impl Storage {
                     .execute([post, user, *o])?;
             }
             tx.execute(
-                "UPDATE poll_options SET votes = (SELECT COUNT(*) FROM votes v WHERE v.option_id = poll_options.id) WHERE post_id = ?1",
+                "UPDATE poll_options SET votes = (SELECT COUNT(*) FROM votes v WHERE v.post_id = poll_options.post_id AND v.option_id = poll_options.id) WHERE post_id = ?1",
                 [post],
             )?;
             tx.execute(

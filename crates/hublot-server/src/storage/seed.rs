@@ -233,7 +233,7 @@ impl Seeder<'_> {
             "UPDATE groups SET member_count = (SELECT COUNT(*) FROM memberships m WHERE m.group_id = groups.id);
              UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.post_id = posts.id AND c.deleted = 0),
                               like_count = (SELECT COUNT(*) FROM reactions r WHERE r.post_id = posts.id);
-             UPDATE poll_options SET votes = (SELECT COUNT(*) FROM votes v WHERE v.option_id = poll_options.id);
+             UPDATE poll_options SET votes = (SELECT COUNT(*) FROM votes v WHERE v.post_id = poll_options.post_id AND v.option_id = poll_options.id);
              UPDATE polls SET voters = (SELECT COUNT(DISTINCT user_id) FROM votes v WHERE v.post_id = polls.post_id);",
         )?;
         Ok(())
