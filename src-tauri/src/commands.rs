@@ -1,0 +1,57 @@
+//! The Tauri commands of the IPC contract (docs/ARCHITECTURE.md). Thin: they
+//! take state, call the shell or hublot-core and map errors to `AppError`.
+
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::account::{Accounts, SessionInfo};
+use crate::error::AppError;
+use crate::settings::Settings;
+use crate::shell::{self, Shell};
+
+/// What `app_info` answers.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AppInfo {
+    /// The app's version.
+    pub version: String,
+    /// The signed-in session, if any.
+    pub session: Option<SessionInfo>,
+}
+
+/// The app's version and session.
+#[tauri::command]
+pub fn app_info<R: Runtime>(app: AppHandle<R>, accounts: State<'_, Accounts>) -> AppInfo {
+    AppInfo {
+        version: app.package_info().version.to_string(),
+        session: accounts.info(),
+    }
+}
+
+/// The current settings.
+#[tauri::command]
+pub fn settings(shell: State<'_, Shell>) -> Settings {
+    shell.settings()
+}
+
+/// Saves the settings and applies them (start at login, pause).
+#[tauri::command]
+pub fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
+    shell: State<'_, Shell>,
+    settings: Settings,
+) -> Result<Settings, AppError> {
+    let saved = shell.save_settings(settings)?;
+    shell::apply(&app, &saved);
+    if let Ok(session) = app.state::<Accounts>().session() {
+        crate::settings::push_to_store(&session, &saved);
+    }
+    Ok(saved)
+}
+
+/// The UI says which group it shows (None: any other screen), so the shell
+/// does not notify about the group the person is reading.
+#[tauri::command]
+pub fn shown_group(shell: State<'_, Shell>, group_id: Option<i64>) {
+    shell.set_shown_group(group_id);
+}

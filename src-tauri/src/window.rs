@@ -1,0 +1,67 @@
+//! The main window: showing it, hiding it to the tray on close, the taskbar badge.
+
+use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
+
+use crate::shell::Shell;
+
+/// Label of the main window (tauri.conf.json).
+pub const MAIN: &str = "main";
+
+/// Shows, restores and focuses the main window.
+pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
+    let Some(window) = app.get_webview_window(MAIN) else {
+        return;
+    };
+    let result = window
+        .show()
+        .and_then(|()| window.unminimize())
+        .and_then(|()| window.set_focus());
+    if let Err(e) = result {
+        tracing::warn!(error = %e, "cannot show the main window");
+    }
+}
+
+/// Whether the person is looking at the main window now.
+pub fn main_in_view<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.get_webview_window(MAIN).is_some_and(|w| {
+        w.is_visible().unwrap_or(false)
+            && w.is_focused().unwrap_or(false)
+            && !w.is_minimized().unwrap_or(false)
+    })
+}
+
+/// Closing the main window hides it to the tray when the setting is on and
+/// a tray exists (with a one-time hint); otherwise the app quits.
+pub fn on_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    if window.label() != MAIN {
+        return;
+    }
+    if let WindowEvent::CloseRequested { api, .. } = event {
+        let app = window.app_handle();
+        let shell = app.state::<Shell>();
+        if shell.has_tray() && shell.settings().close_to_tray {
+            api.prevent_close();
+            if let Err(e) = window.hide() {
+                tracing::warn!(error = %e, "cannot hide the main window");
+            }
+            shell.close_hint_once();
+        } else {
+            app.exit(0);
+        }
+    }
+}
+
+/// Shows the unread count on the taskbar/dock icon where the platform has a
+/// badge (macOS dock, Linux launchers speaking the Unity LauncherEntry API);
+/// Windows has none.
+pub fn set_badge<R: Runtime>(app: &AppHandle<R>, count: u32) {
+    #[cfg(not(windows))]
+    if let Some(window) = app.get_webview_window(MAIN) {
+        let count = (count > 0).then_some(i64::from(count));
+        if let Err(e) = window.set_badge_count(count) {
+            tracing::debug!(error = %e, "no taskbar badge on this desktop");
+        }
+    }
+    #[cfg(windows)]
+    let _ = (app, count);
+}
