@@ -285,7 +285,8 @@ fn main() {
         handle.exit(0);
     });
     app.run_return(|_, _| {});
-    match *outcome.lock().unwrap() {
+    let passed = *outcome.lock().unwrap();
+    match passed {
         Some(true) => println!("test tray_registers_its_menu_and_shows_unread ... ok"),
         _ => {
             eprintln!("test tray_registers_its_menu_and_shows_unread ... FAILED");
