@@ -22,6 +22,9 @@ use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 /// (sender, service) of each registered item.
 type Items = Arc<Mutex<Vec<(String, String)>>>;
 
+/// A dbusmenu node: id, properties, children.
+type MenuLayout = (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>);
+
 struct Watcher {
     items: Items,
 }
@@ -118,8 +121,7 @@ impl Item {
             .proxy(menu.as_str(), "com.canonical.dbusmenu")
             .call_method("GetLayout", &(0i32, -1i32, Vec::<String>::new()))
             .unwrap();
-        let (_revision, layout): (u32, (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>)) =
-            reply.body().deserialize().unwrap();
+        let (_revision, layout): (u32, MenuLayout) = reply.body().deserialize().unwrap();
         let mut labels = Vec::new();
         for child in &layout.2 {
             collect_labels(child, &mut labels);

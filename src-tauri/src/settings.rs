@@ -133,9 +133,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = path_in(dir.path());
         assert_eq!(load(&path), Settings::default());
-        let mut s = Settings::default();
-        s.theme = Theme::Dark;
-        s.close_to_tray = false;
+        let mut s = Settings {
+            theme: Theme::Dark,
+            close_to_tray: false,
+            ..Settings::default()
+        };
         s.notifications.paused_until = Some(i64::MAX);
         save(&path, &s).unwrap();
         assert_eq!(load(&path), s);
