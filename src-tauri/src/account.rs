@@ -46,6 +46,11 @@ pub struct Accounts {
     active: Mutex<Option<Active>>,
     /// Serialises sign in, sign out and demo starts.
     switching: tokio::sync::Mutex<()>,
+    /// Set once the remembered account (or the `--demo` workspace) has been
+    /// reopened at start-up, or has failed to: `app_info` waits for it, so the
+    /// first screen is not the sign-in form of someone who is signed in.
+    restored: tokio::sync::Notify,
+    restored_flag: std::sync::atomic::AtomicBool,
 }
 
 struct Active {
@@ -56,6 +61,22 @@ struct Active {
 }
 
 impl Accounts {
+    /// Marks the start-up reopening as finished (successfully or not).
+    pub fn mark_restored(&self) {
+        self.restored_flag
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.restored.notify_waiters();
+    }
+
+    /// Waits until the start-up reopening is finished, at most `limit`.
+    pub async fn wait_restored(&self, limit: std::time::Duration) {
+        let notified = self.restored.notified();
+        if self.restored_flag.load(std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        let _ = tokio::time::timeout(limit, notified).await;
+    }
+
     /// The session, or `not_signed_in`.
     pub fn session(&self) -> Result<Session, AppError> {
         self.lock()
@@ -160,7 +181,7 @@ pub async fn start_demo<R: Runtime>(
     let server = hublot_server::start(hublot_server::ServerConfig {
         db_path: demo_dir.join("server.sqlite3"),
         listen,
-        demo: Some(hublot_demo::DemoConfig::default()),
+        demo: Some(demo_config()),
     })
     .await
     .map_err(|e| {
@@ -371,7 +392,7 @@ pub async fn set_demo_server_running<R: Runtime>(
         let server = hublot_server::start(hublot_server::ServerConfig {
             db_path: data_dir.join("demo").join("server.sqlite3"),
             listen: addr,
-            demo: Some(hublot_demo::DemoConfig::default()),
+            demo: Some(demo_config()),
         })
         .await
         .map_err(|e| {
@@ -387,4 +408,20 @@ pub async fn set_demo_server_running<R: Runtime>(
     }
     tracing::info!(running, "demo server switched by the test hook");
     Ok(())
+}
+
+/// The demo organisation, with its few months of history ending now, so a
+/// newcomer sees a living network (the seed only runs on an empty database:
+/// later starts keep what the person did).
+fn demo_config() -> hublot_demo::DemoConfig {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0);
+    let defaults = hublot_demo::DemoConfig::default();
+    hublot_demo::DemoConfig {
+        // A clock before the generator's fixed date keeps the fixed date.
+        now: now.max(defaults.now),
+        ..defaults
+    }
 }

@@ -21,11 +21,19 @@ pub struct AppInfo {
 
 /// The app's version and session.
 #[tauri::command]
-pub fn app_info<R: Runtime>(app: AppHandle<R>, accounts: State<'_, Accounts>) -> AppInfo {
-    AppInfo {
+pub async fn app_info<R: Runtime>(
+    app: AppHandle<R>,
+    accounts: State<'_, Accounts>,
+) -> Result<AppInfo, AppError> {
+    // Opening a cache is quick, but the first demo start seeds a database:
+    // wait for it rather than show the sign-in form to someone signed in.
+    accounts
+        .wait_restored(std::time::Duration::from_secs(20))
+        .await;
+    Ok(AppInfo {
         version: app.package_info().version.to_string(),
         session: accounts.info(),
-    }
+    })
 }
 
 /// The current settings.

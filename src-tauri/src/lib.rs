@@ -186,6 +186,7 @@ fn setup(app: &AppHandle<Wry>, args: &Args) -> Result<(), Box<dyn std::error::Er
         if let Err(e) = account::restore(&handle, demo, listen).await {
             tracing::warn!(code = ?e.code, error = %e.message, "could not reopen the account");
         }
+        handle.state::<Accounts>().mark_restored();
     });
     Ok(())
 }
