@@ -1,7 +1,7 @@
 //! Writing what the server sent into the cache: bootstrap, sync batches,
 //! history pages, threads, and the answers to the user's own sends.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use hublot_api::{
     Bootstrap, Change, Comment, Follow, Group, Id, Membership, Mention, Post, PostPage, PostThread,
@@ -41,6 +41,11 @@ pub(super) struct Applier<'t> {
     all: bool,
     group_names: HashMap<Id, String>,
     user_names: HashMap<Id, String>,
+    /// Posts and comments inserted by this batch and not yet in the
+    /// full-text index: indexed by one statement each at the end (see
+    /// [`Applier::index_text`]).
+    unindexed_posts: HashSet<Id>,
+    unindexed_comments: HashSet<Id>,
 }
 
 impl<'t> Applier<'t> {
@@ -72,7 +77,33 @@ impl<'t> Applier<'t> {
             all: false,
             group_names: HashMap::new(),
             user_names: HashMap::new(),
+            unindexed_posts: HashSet::new(),
+            unindexed_comments: HashSet::new(),
         })
+    }
+
+    /// Adds the posts and comments inserted so far to the full-text index,
+    /// one statement per table, in rowid order (FTS5 writes a segment per
+    /// statement, and again whenever rowids go backwards). Must run before
+    /// anything rewrites or deletes one of them: the FTS triggers of those
+    /// statements would remove index entries that were never written.
+    pub(super) fn index_text(&mut self) -> Result<(), StoreError> {
+        for (ids, table) in [
+            (&mut self.unindexed_posts, "posts"),
+            (&mut self.unindexed_comments, "comments"),
+        ] {
+            if ids.is_empty() {
+                continue;
+            }
+            let json = serde_json::to_string(&ids.drain().collect::<Vec<Id>>())?;
+            self.tx
+                .prepare_cached(&format!(
+                    "INSERT INTO {table}_fts (rowid, body)
+                     SELECT id, body FROM {table} WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id"
+                ))?
+                .execute([json])?;
+        }
+        Ok(())
     }
 
     /// The server's copy of something still in the outbox arrived: the
@@ -150,6 +181,7 @@ impl<'t> Applier<'t> {
 
     /// Forgets a group and everything in it.
     pub(super) fn group_removed(&mut self, id: Id) -> Result<(), StoreError> {
+        self.index_text()?;
         let tx = self.tx;
         tx.execute(
             "DELETE FROM poll_options WHERE post_id IN (SELECT id FROM posts WHERE group_id = ?1)",
@@ -247,7 +279,12 @@ impl<'t> Applier<'t> {
             )?
             .execute(values)?
             == 1;
-        if !inserted {
+        if inserted {
+            self.unindexed_posts.insert(p.id);
+        } else {
+            if self.unindexed_posts.contains(&p.id) {
+                self.index_text()?;
+            }
             self.tx
                 .prepare_cached(
                     "UPDATE posts SET client_id = ?2, group_id = ?3, author_id = ?4, body = ?5, pinned = ?6,
@@ -295,6 +332,9 @@ impl<'t> Applier<'t> {
     }
 
     fn post_removed(&mut self, id: Id, group_id: Id) -> Result<(), StoreError> {
+        if self.unindexed_posts.contains(&id) || !self.unindexed_comments.is_empty() {
+            self.index_text()?;
+        }
         for sql in [
             "DELETE FROM poll_options WHERE post_id = ?1",
             "DELETE FROM comments WHERE post_id = ?1",
@@ -331,7 +371,12 @@ impl<'t> Applier<'t> {
             )?
             .execute(values)?
             == 1;
-        if !inserted {
+        if inserted {
+            self.unindexed_comments.insert(c.id);
+        } else {
+            if self.unindexed_comments.contains(&c.id) {
+                self.index_text()?;
+            }
             self.tx
                 .prepare_cached(
                     "UPDATE comments SET client_id = ?2, post_id = ?3, group_id = ?4, author_id = ?5, body = ?6,
@@ -360,6 +405,9 @@ impl<'t> Applier<'t> {
     }
 
     fn comment_removed(&mut self, id: Id, post_id: Id) -> Result<(), StoreError> {
+        if self.unindexed_comments.contains(&id) {
+            self.index_text()?;
+        }
         self.tx
             .prepare_cached("DELETE FROM comments WHERE id = ?1")?
             .execute([id])?;
@@ -433,6 +481,7 @@ impl<'t> Applier<'t> {
     /// Writes the effect of an outbox item the server accepted without sending
     /// an entity back, so the view keeps showing it until the next sync.
     pub(super) fn apply_done(&mut self, op: &OutboxOp) -> Result<(), StoreError> {
+        self.index_text()?;
         let tx = self.tx;
         match op {
             OutboxOp::DeletePost { post_id } => {
@@ -577,14 +626,16 @@ impl<'t> Applier<'t> {
         Ok(n)
     }
 
-    pub(super) fn finish_changed(&mut self) -> CacheChanged {
-        CacheChanged {
+    /// Indexes what is left to index and says what changed.
+    pub(super) fn finish_changed(&mut self) -> Result<CacheChanged, StoreError> {
+        self.index_text()?;
+        Ok(CacheChanged {
             groups: std::mem::take(&mut self.groups).into_iter().collect(),
             posts: std::mem::take(&mut self.posts).into_iter().collect(),
             people: self.people,
             outbox: self.outbox,
             all: self.all,
-        }
+        })
     }
 
     /// Completes the facts: names of new posts, bodies of new mentions.
@@ -630,7 +681,7 @@ impl<'t> Applier<'t> {
             }
         }
         new_mentions.sort_by_key(|m| (m.created_at, m.post_id));
-        let changed = self.finish_changed();
+        let changed = self.finish_changed()?;
         Ok(BatchFacts {
             first_sync,
             new_posts,
@@ -783,6 +834,7 @@ impl Store {
         self.write(|tx| {
             let mut app = Applier::new(tx)?;
             app.post(&t.post)?;
+            app.index_text()?;
             let keep = serde_json::to_string(&t.comments.iter().map(|c| c.id).collect::<Vec<_>>())?;
             tx.execute(
                 "DELETE FROM comments WHERE post_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))",
@@ -805,7 +857,7 @@ impl Store {
         self.write(|tx| {
             let mut app = Applier::new(tx)?;
             app.post(p)?;
-            Ok(app.finish_changed())
+            app.finish_changed()
         })
     }
 
@@ -814,7 +866,7 @@ impl Store {
         self.write(|tx| {
             let mut app = Applier::new(tx)?;
             app.own_comment(c)?;
-            Ok(app.finish_changed())
+            app.finish_changed()
         })
     }
 }

@@ -11,14 +11,16 @@ use super::people::{person_ref, PERSON_COLUMNS};
 use super::{Store, StoreError};
 use crate::views::{GroupDetail, GroupView, MemberView, UnreadSummary};
 
-/// Unread counts stop here (the UI shows "999+"): counting is then bounded
-/// even in a group never read.
+/// Unread counts stop here (the UI shows "999+"). The counts come from
+/// counters the cache maintains (table `group_unread`); only a read marker
+/// still in the outbox makes the store count, and then at most this many.
 pub const UNREAD_CAP: u32 = 1000;
 
 const GROUP_SELECT: &str =
     "SELECT g.id, g.name, g.description, g.visibility, g.kind, g.archived, g.member_count,
-    m.role, f.following, rm.last_read_post_id
+    m.role, f.following, rm.last_read_post_id, gu.posts
   FROM groups g
+  LEFT JOIN group_unread gu ON gu.group_id = g.id
   LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = ?1
   LEFT JOIN follows f ON f.group_id = g.id
   LEFT JOIN read_markers rm ON rm.group_id = g.id";
@@ -32,10 +34,9 @@ fn group_view(
     let role: Option<String> = r.get(7)?;
     let o = &vb.overlay;
     let joined = o.joined.get(&id).copied().unwrap_or(role.is_some());
-    let marker = o.read.get(&id).copied().max(r.get(9)?).unwrap_or(0);
     let me = vb.me.unwrap_or(0);
     let (unread, unread_mentions) = if joined {
-        unread_counts(conn, id, marker, me)?
+        unread_counts(conn, id, r.get(9)?, o.read.get(&id).copied(), r.get(10)?, me)?
     } else {
         (0, 0)
     };
@@ -71,18 +72,26 @@ fn group_view(
 }
 
 /// Posts newer than the marker not written by the user (capped), and mentions
-/// in posts newer than the marker.
+/// in posts newer than the marker. `counter` is the maintained count against
+/// the `server` marker; a `pending` marker (a "mark read" still in the
+/// outbox) further on is counted from, cheaply since it is recent.
 fn unread_counts(
     conn: &Connection,
     group: Id,
-    marker: Id,
+    server: Option<Id>,
+    pending: Option<Id>,
+    counter: Option<u32>,
     me: Id,
 ) -> Result<(u32, u32), StoreError> {
-    let posts: u32 = conn
-        .prepare_cached(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM posts WHERE group_id = ?1 AND id > ?2 AND author_id != ?3 LIMIT ?4)",
-        )?
-        .query_row(rusqlite::params![group, marker, me, UNREAD_CAP], |r| r.get(0))?;
+    let marker = pending.max(server).unwrap_or(0);
+    let posts: u32 = match counter {
+        Some(n) if pending.is_none_or(|p| p <= server.unwrap_or(0)) => n.min(UNREAD_CAP),
+        _ => conn
+            .prepare_cached(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM posts WHERE group_id = ?1 AND id > ?2 AND author_id != ?3 LIMIT ?4)",
+            )?
+            .query_row(rusqlite::params![group, marker, me, UNREAD_CAP], |r| r.get(0))?,
+    };
     let mentions: u32 = conn
         .prepare_cached("SELECT COUNT(*) FROM mentions WHERE group_id = ?1 AND post_id > ?2")?
         .query_row(rusqlite::params![group, marker], |r| r.get(0))?;
@@ -133,14 +142,14 @@ impl Store {
             let me = vb.me.unwrap_or(0);
             let mut sum = UnreadSummary::default();
             for g in vb.joined_groups()? {
-                let server: Option<Id> = conn
+                let (server, counter): (Option<Id>, Option<u32>) = conn
                     .prepare_cached(
-                        "SELECT last_read_post_id FROM read_markers WHERE group_id = ?1",
+                        "SELECT (SELECT last_read_post_id FROM read_markers WHERE group_id = ?1),
+                                (SELECT posts FROM group_unread WHERE group_id = ?1)",
                     )?
-                    .query_row([g], |r| r.get(0))
-                    .optional()?;
-                let marker = vb.overlay.read.get(&g).copied().max(server).unwrap_or(0);
-                let (p, m) = unread_counts(conn, g, marker, me)?;
+                    .query_row([g], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let pending = vb.overlay.read.get(&g).copied();
+                let (p, m) = unread_counts(conn, g, server, pending, counter, me)?;
                 sum.posts += p;
                 sum.mentions += m;
             }

@@ -8,7 +8,10 @@ use rusqlite::{Connection, OpenFlags};
 use super::StoreError;
 
 /// The schema migrations, in order. Migration `i` brings `user_version` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_batch_fts_unread_counters.sql"),
+];
 
 /// The newest schema version this binary knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

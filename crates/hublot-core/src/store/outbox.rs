@@ -566,7 +566,7 @@ impl Store {
                 SentOutcome::Done => {}
             }
             let Some(row) = row else {
-                return Ok(app.finish_changed());
+                return app.finish_changed();
             };
             tx.execute("DELETE FROM outbox WHERE id = ?1", [id])?;
             match (&outcome, &row.op) {
@@ -574,7 +574,7 @@ impl Store {
                 (SentOutcome::Comment(c), _) => resolve_local(tx, id, c.id, false)?,
                 (SentOutcome::Done, op) => app.apply_done(op)?,
             }
-            let mut changed = app.finish_changed();
+            let mut changed = app.finish_changed()?;
             let extra = changed_for(&row);
             changed.groups.extend(extra.groups);
             changed.posts.extend(extra.posts);
