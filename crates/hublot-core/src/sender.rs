@@ -1,18 +1,26 @@
-//! The outbox sender: sends what the user did, in order, exactly once.
+//! The outbox sender: sends what the user did, in order per group, exactly once.
 //!
 //! Each item maps to one API call carrying its `client_id` (creates are
 //! idempotent on the server: a retry after a lost answer returns the first
 //! result). Success writes the server's answer into the cache in the same
-//! transaction that removes the item, so nothing flickers. A transient
-//! failure keeps the item, counts the attempt and pauses the queue (order
-//! matters: a comment must not overtake its post); a permanent refusal marks
-//! the item failed with the server's reason, for the user to retry or
-//! discard. Deleting something the server no longer has counts as done.
+//! transaction that removes the item, so nothing flickers.
+//!
+//! Order matters within a group (a comment must not overtake its post, an
+//! edit its creation), not between groups, so the outbox drains as one queue
+//! per group ([`Store::outbox_heads`](crate::store::Store::outbox_heads)):
+//! a transient failure (5xx, an unreadable answer) keeps the item, counts the
+//! attempt and holds back its group until the next attempt, while the other
+//! groups go on; a permanent refusal marks the item failed with the server's
+//! reason and holds back its group until the user retries or discards it.
+//! When the server cannot be reached at all, or asks to slow down (429, 503),
+//! the whole drain stops and backs off. Deleting something the server no
+//! longer has counts as done.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use hublot_api::{CreateComment, CreatePost, ReactionKind};
+use hublot_api::{CreateComment, CreatePost, Id, ReactionKind};
 
 use crate::client::ApiClient;
 use crate::error::{ClientError, SessionError};
@@ -108,18 +116,36 @@ pub(crate) async fn send_one(
     }
 }
 
-/// Sends every ready item in order. Stops at the first transient failure
-/// (returned as an error after the attempt is noted) so order is kept.
+/// True for a failure that concerns the server as a whole, not one item:
+/// unreachable, or asking every client to slow down.
+fn stops_everything(e: &ClientError) -> bool {
+    e.is_offline()
+        || matches!(
+            e,
+            ClientError::RateLimited { .. } | ClientError::Unavailable { .. }
+        )
+}
+
+/// Sends every group's items in order, the groups side by side (one item per
+/// group per round). A transient failure holds back its group for the rest
+/// of this drain and is returned at the end (after the other groups were
+/// sent) so the caller backs off; see the module's comment.
 pub(crate) async fn drain(shared: &Arc<Shared>) -> Result<Drained, SessionError> {
     let _guard = shared.send_lock.lock().await;
     let mut out = Drained::default();
+    let mut held: HashSet<Option<Id>> = HashSet::new();
+    let mut transient: Option<ClientError> = None;
     loop {
-        let ready = shared.store.outbox_ready()?;
-        if ready.is_empty() {
+        let heads: Vec<(Option<Id>, OutboxEntry)> = shared
+            .store
+            .outbox_heads()?
+            .into_iter()
+            .filter(|(group, _)| !held.contains(group))
+            .collect();
+        if heads.is_empty() {
             break;
         }
-        let mut progressed = false;
-        for entry in ready {
+        for (group, entry) in heads {
             if shared.stopped() {
                 return Ok(out);
             }
@@ -128,7 +154,6 @@ pub(crate) async fn drain(shared: &Arc<Shared>) -> Result<Drained, SessionError>
                     let changed = shared.store.outbox_mark_sent(entry.id, outcome)?;
                     shared.changed(changed);
                     out.sent += 1;
-                    progressed = true;
                     if let OutboxOp::SetMembership {
                         group_id,
                         joined: true,
@@ -143,8 +168,13 @@ pub(crate) async fn drain(shared: &Arc<Shared>) -> Result<Drained, SessionError>
                 Err(ClientError::Unauthorized { .. }) => return Err(SessionError::SignedOut),
                 Err(e) if e.is_transient() => {
                     shared.store.outbox_note_attempt(entry.id, &e.to_string())?;
-                    shared.refresh_counts();
-                    return Err(SessionError::Client(e));
+                    if stops_everything(&e) {
+                        shared.refresh_counts();
+                        return Err(SessionError::Client(e));
+                    }
+                    tracing::info!("outbox: group {group:?} held back: {e}");
+                    held.insert(group);
+                    transient.get_or_insert(e);
                 }
                 Err(e) => {
                     let reason = e
@@ -157,17 +187,16 @@ pub(crate) async fn drain(shared: &Arc<Shared>) -> Result<Drained, SessionError>
                         ..CacheChanged::default()
                     });
                     out.failed += 1;
-                    progressed = true;
                 }
             }
         }
         shared.refresh_counts();
-        if !progressed {
-            break;
-        }
     }
     shared.refresh_counts();
-    Ok(out)
+    match transient {
+        Some(e) => Err(SessionError::Client(e)),
+        None => Ok(out),
+    }
 }
 
 /// The background sender: drains when woken (new item, network back) and

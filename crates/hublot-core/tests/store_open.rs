@@ -124,21 +124,14 @@ fn cache_with_outbox_and_posts(path: &Path) {
     drop(conn);
 }
 
-#[test]
-fn damaged_pages_rebuild_the_cache_and_salvage_the_outbox() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cache.sqlite3");
-    cache_with_outbox_and_posts(&path);
-    let pages = std::fs::metadata(&path).unwrap().len() / 4096;
-    assert!(pages > 100, "{pages} pages");
-    garble_pages(&path, pages / 2, pages / 2 + 20);
-
-    let (store, report) = Store::open(&path).unwrap();
+/// After a damage was found, the next open rebuilds the cache and the
+/// outbox is salvaged; the fresh cache shows it once data is back.
+fn reopen_rebuilds_and_salvages(path: &Path) {
+    let (store, report) = Store::open(path).unwrap();
     assert!(report.rebuilt, "{report:?}");
     assert_eq!(report.salvaged_outbox, 3, "{report:?}");
     assert!(!report.lost_outbox);
     assert!(report.moved_to.unwrap().exists());
-    // The fresh cache holds the salvaged outbox, shown once data is back.
     assert_eq!(store.me().unwrap(), None);
     store.apply_bootstrap(&bootstrap()).unwrap();
     let bodies: Vec<String> = store
@@ -156,6 +149,57 @@ fn damaged_pages_rebuild_the_cache_and_salvage_the_outbox() {
         .unwrap();
     assert_eq!(first.posts[0].body, "trois");
     assert!(store.integrity_check().unwrap());
+    drop(store);
+    let (_store, report) = Store::open(path).unwrap();
+    assert!(!report.rebuilt, "rebuilt once, not at every start");
+}
+
+#[test]
+fn damaged_pages_found_by_the_check_rebuild_the_cache_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite3");
+    cache_with_outbox_and_posts(&path);
+    let pages = std::fs::metadata(&path).unwrap().len() / 4096;
+    assert!(pages > 100, "{pages} pages");
+    garble_pages(&path, pages / 2, pages / 2 + 20);
+
+    // Opening does not read every page (it must be instant on a large
+    // cache): the damage in the middle of the file is found by the check.
+    let (store, report) = Store::open(&path).unwrap();
+    assert!(!report.rebuilt, "{report:?}");
+    assert!(!store.verify().unwrap());
+    drop(store);
+    reopen_rebuilds_and_salvages(&path);
+}
+
+#[test]
+fn after_an_unclean_shutdown_the_check_runs_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite3");
+    cache_with_outbox_and_posts(&path);
+    // A clean close leaves no write-ahead log; the check of a fresh cache
+    // was recorded, so none is due now.
+    let (store, _) = Store::open(&path).unwrap();
+    store.wait_background_check();
+    drop(store);
+    let (store, _) = Store::open(&path).unwrap();
+    assert!(store.wait_background_check().is_none(), "no check was due");
+    drop(store);
+
+    let pages = std::fs::metadata(&path).unwrap().len() / 4096;
+    garble_pages(&path, pages / 2, pages / 2 + 20);
+    // A process that dies with the cache open leaves its log behind.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("INSERT OR REPLACE INTO settings VALUES ('x', '1')", [])
+        .unwrap();
+    std::mem::forget(conn);
+
+    let (store, report) = Store::open(&path).unwrap();
+    assert!(!report.rebuilt, "{report:?}");
+    let verdict = store.wait_background_check().expect("a check was due");
+    assert!(!verdict.unwrap(), "the check finds the damage");
+    drop(store);
+    reopen_rebuilds_and_salvages(&path);
 }
 
 #[test]

@@ -46,6 +46,18 @@ struct Inner {
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     render: render::RenderCache,
+    /// The background integrity check started by `open`, if one was due.
+    check: Mutex<Option<std::thread::JoinHandle<Result<bool, StoreError>>>>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // Readers first: the writer, closing last, checkpoints the WAL and
+        // removes it, which is how the next open knows this was a clean close.
+        if let Ok(readers) = self.readers.get_mut() {
+            readers.clear();
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -71,17 +83,57 @@ impl Store {
     /// (`<name>.corrupt-<unix seconds>`), starting afresh with the outbox
     /// salvaged from it when it can be read. The [`OpenReport`] says what
     /// happened, so the UI can tell the user.
+    ///
+    /// Opening only runs cheap checks, so it stays instant on a large cache;
+    /// after an unclean shutdown (and once a week) a full check runs on a
+    /// background thread (see [`Store::wait_background_check`]). Damage it
+    /// finds, or that a query meets, is recorded next to the file, and the
+    /// next open rebuilds the cache as above.
     pub fn open(path: &Path) -> Result<(Store, OpenReport), StoreError> {
-        let (writer, report) = open::open_writer(path)?;
+        let (writer, report, check_due) = open::open_writer(path)?;
+        let check = check_due.then(|| {
+            let path = path.to_path_buf();
+            std::thread::spawn(move || open::check_file(&path))
+        });
         let store = Store {
             inner: Arc::new(Inner {
                 path: path.to_path_buf(),
                 writer: Mutex::new(writer),
                 readers: Mutex::new(Vec::new()),
                 render: render::RenderCache::default(),
+                check: Mutex::new(check),
             }),
         };
         Ok((store, report))
+    }
+
+    /// Waits for the background check started by [`Store::open`]: None when
+    /// none was due (or it was already waited for), else whether the cache
+    /// passed it. A failed check has already been recorded for the next open.
+    pub fn wait_background_check(&self) -> Option<Result<bool, StoreError>> {
+        let handle = lock(&self.inner.check).take()?;
+        Some(handle.join().unwrap_or_else(|_| {
+            Err(StoreError::Invalid(
+                "the background check of the offline cache stopped unexpectedly".into(),
+            ))
+        }))
+    }
+
+    /// Runs the full check now (`PRAGMA quick_check`, which reads every page)
+    /// on a connection of its own; true when the cache is sound. A damaged
+    /// cache is recorded, and the next open rebuilds it.
+    pub fn verify(&self) -> Result<bool, StoreError> {
+        open::check_file(&self.inner.path)
+    }
+
+    /// Records a corruption met by a query, so the next open rebuilds.
+    fn note<T>(&self, r: Result<T, StoreError>) -> Result<T, StoreError> {
+        if let Err(e) = &r {
+            if e.is_corruption() {
+                open::mark_damaged(&self.inner.path, &e.to_string());
+            }
+        }
+        r
     }
 
     /// Where the cache of an account lives by default: the OS data directory
@@ -123,9 +175,9 @@ impl Store {
         let conn = lock(&self.inner.readers).pop();
         let conn = match conn {
             Some(c) => c,
-            None => open::open_reader(&self.inner.path)?,
+            None => self.note(open::open_reader(&self.inner.path))?,
         };
-        let out = f(&conn);
+        let out = self.note(f(&conn));
         let mut pool = lock(&self.inner.readers);
         if pool.len() < MAX_IDLE_READERS {
             pool.push(conn);
@@ -140,10 +192,13 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let mut conn = lock(&self.inner.writer);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let run = || -> Result<T, StoreError> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        };
+        self.note(run())
     }
 
     /// Runs SQLite's full `PRAGMA integrity_check`; true when the cache is sound.

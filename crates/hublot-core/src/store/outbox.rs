@@ -544,6 +544,40 @@ impl Store {
         })
     }
 
+    /// The next item to send of each group, oldest group first: the outbox
+    /// drains in order per group, and groups do not wait for each other.
+    /// A group whose oldest item failed (until the user retries or discards
+    /// it) or waits for a post not sent yet is held back; so is every later
+    /// item of that group. Items with no group form one group of their own.
+    /// Each entry comes with its group.
+    pub fn outbox_heads(&self) -> Result<Vec<(Option<Id>, OutboxEntry)>, StoreError> {
+        self.read(|conn| {
+            let mut seen = std::collections::HashSet::new();
+            let mut heads = Vec::new();
+            for r in load_all(conn)? {
+                if !seen.insert(r.group_id) {
+                    continue;
+                }
+                let waits = r.op.post_id().is_some_and(|p| p < 0)
+                    || r.op.comment_id().is_some_and(|c| c < 0);
+                if r.failed.is_some() || waits {
+                    continue;
+                }
+                heads.push((
+                    r.group_id,
+                    OutboxEntry {
+                        id: r.id,
+                        client_id: r.client_id,
+                        op: r.op,
+                        attempts: r.attempts,
+                        created_at: r.created_at,
+                    },
+                ));
+            }
+            Ok(heads)
+        })
+    }
+
     /// The server accepted the item: removes it and, in the same transaction,
     /// writes the server's answer into the cache (so the view does not flicker
     /// back until the next sync). An id no longer in the outbox (its echo came
