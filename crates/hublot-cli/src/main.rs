@@ -82,6 +82,12 @@ enum Command {
         /// Changes asked for per request (1 to 5000; smaller batches commit more often).
         #[arg(long, value_name = "N")]
         batch: Option<u32>,
+        /// On a first sync, read the whole change feed from its beginning
+        /// (every post you may see) instead of the recent posts only; older
+        /// history is otherwise fetched on demand. For full offline copies
+        /// and benchmarks.
+        #[arg(long)]
+        full_history: bool,
     },
     /// Print the feed (all joined groups, or one), newest first, from the cache.
     Feed {
@@ -330,11 +336,16 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             eprintln!("signed out of {}", acc.server);
             Ok(())
         }
-        Command::Sync { watch, batch } => {
+        Command::Sync {
+            watch,
+            batch,
+            full_history,
+        } => {
             let (session, _) = open(&cli)?;
             if let Some(n) = batch {
                 session.set_sync_batch(*n);
             }
+            session.set_full_history(*full_history);
             if !*watch {
                 let r = session.sync_once().await?;
                 println!(

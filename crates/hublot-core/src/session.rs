@@ -110,6 +110,8 @@ pub(crate) struct Shared {
     pub sync_lock: tokio::sync::Mutex<()>,
     /// Changes asked for per `/v1/sync` request.
     pub sync_batch: std::sync::atomic::AtomicU32,
+    /// A first sync reads the whole change feed (see `set_full_history`).
+    pub full_history: AtomicBool,
 }
 
 impl Shared {
@@ -293,6 +295,7 @@ impl Session {
             send_lock: tokio::sync::Mutex::new(()),
             sync_lock: tokio::sync::Mutex::new(()),
             sync_batch: std::sync::atomic::AtomicU32::new(crate::sync::SYNC_BATCH),
+            full_history: AtomicBool::new(false),
         });
         shared.refresh_counts();
         Session {
@@ -353,6 +356,15 @@ impl Session {
     pub fn set_sync_batch(&self, changes: u32) {
         let n = changes.clamp(1, hublot_api::limits::MAX_SYNC_LIMIT);
         self.shared.sync_batch.store(n, Ordering::SeqCst);
+    }
+
+    /// When set, a first sync (or a new bootstrap) goes on with the whole
+    /// change feed from its beginning, bringing every post the user may see,
+    /// instead of only the recent posts of the bootstrap (older history is
+    /// otherwise paged on demand). For full offline copies and for the sync
+    /// benchmark, which measures the streaming path with it.
+    pub fn set_full_history(&self, on: bool) {
+        self.shared.full_history.store(on, Ordering::SeqCst);
     }
 
     /// Asks the sync loop to sync at once.

@@ -62,9 +62,12 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
         .unwrap_or(false);
     let mut first_sync = !done;
     let mut rebootstrap = false;
+    // Reading the change feed from its beginning (full history, after a
+    // bootstrap): there is no cursor until the first batch is applied.
+    let mut from_start = false;
     shared.set_state(SyncState::Syncing { applied: 0 });
     loop {
-        if rebootstrap || shared.store.cursor()?.is_none() {
+        if rebootstrap || (!from_start && shared.store.cursor()?.is_none()) {
             rebootstrap = false;
             let b = shared.client.bootstrap().await?;
             check_cursor(&b.cursor)?;
@@ -75,6 +78,10 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
             applied += n;
             shared.set_state(SyncState::Syncing { applied });
             shared.changed(facts.changed);
+            if shared.full_history.load(Ordering::SeqCst) {
+                shared.store.forget_cursor()?;
+                from_start = true;
+            }
         }
         let me = shared.store.me()?;
         let cursor = shared.store.cursor()?;

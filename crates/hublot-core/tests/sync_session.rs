@@ -244,3 +244,53 @@ async fn a_post_by_someone_else_arrives_live_and_is_notified_once() {
     s2.sync_once().await.unwrap();
     assert!(matches!(notes2.try_recv(), Err(TryRecvError::Empty)));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn full_history_brings_every_post_not_only_the_recent_ones() {
+    let srv = server(3000).await;
+    let (client, token, _me) = login(&srv.url, "demo").await;
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(&srv.url, &token, dir.path());
+    s.set_full_history(true);
+    s.sync_once().await.unwrap();
+    let groups = s.store().groups().unwrap();
+    let mut busiest = (0, Vec::new());
+    for g in groups.iter().filter(|g| g.joined) {
+        let posts = server_posts(&client, g.id).await;
+        if posts.len() > busiest.1.len() {
+            busiest = (g.id, posts);
+        }
+    }
+    let (g, on_server) = busiest;
+    assert!(
+        on_server.len() > 50,
+        "the bootstrap alone would bring 50 posts of the group; the test needs more ({})",
+        on_server.len()
+    );
+    let cached = s
+        .store()
+        .feed(&FeedQuery {
+            group_id: Some(g),
+            before: None,
+            limit: Some(200),
+        })
+        .unwrap();
+    let mut n = cached.posts.len();
+    let mut before = cached.next_before;
+    while let Some(b) = before {
+        let page = s
+            .store()
+            .feed(&FeedQuery {
+                group_id: Some(g),
+                before: Some(b),
+                limit: Some(200),
+            })
+            .unwrap();
+        n += page.posts.len();
+        before = page.next_before;
+    }
+    assert_eq!(n, on_server.len());
+    // Later syncs continue from the stored cursor.
+    assert!(s.store().cursor().unwrap().is_some());
+    assert_eq!(s.sync_once().await.unwrap().changes, 0);
+}

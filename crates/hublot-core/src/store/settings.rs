@@ -39,6 +39,16 @@ impl Store {
         self.read(|c| meta_get(c, "cursor"))
     }
 
+    /// Forgets the change feed's cursor, keeping the cached rows: the next
+    /// `/v1/sync` reads the feed from its beginning (full history). Until a
+    /// batch is applied, [`Store::cursor`] is None.
+    pub fn forget_cursor(&self) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM meta WHERE key = 'cursor'", [])?;
+            Ok(())
+        })
+    }
+
     /// A setting stored by the shell (JSON by key); None when never set.
     pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let raw: Option<String> = self.read(|c| {
