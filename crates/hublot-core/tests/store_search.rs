@@ -133,3 +133,39 @@ fn edits_and_deletions_keep_the_index_in_step() {
     assert_eq!(store.search(&q("fax")).unwrap().len(), 1);
     assert!(store.integrity_check().unwrap());
 }
+
+/// A word being typed completes to the words of the index (from posts and
+/// comments, accents folded), and to many of them when it is short.
+#[test]
+fn a_word_being_typed_completes_to_every_matching_word() {
+    let (_dir, store) = fresh();
+    let mut changes = vec![
+        Change::Post(post(120, WORK, JEAN, "Télétravail le lundi")),
+        Change::Post(post(121, WORK, JEAN, "Téléphones neufs")),
+        Change::Comment(comment(600, 120, WORK, ELODIE, "Télescope prêté")),
+    ];
+    // More words starting with "t" than the store completes itself: FTS5's
+    // own prefix query answers then.
+    for i in 0..80 {
+        changes.push(Change::Post(post(200 + i, PHOTO, JEAN, &format!("t{i}x photo"))));
+    }
+    store.apply_sync(&sync(changes, "11"), false).unwrap();
+    let found = |text: &str| {
+        let mut v: Vec<(Id, Option<Id>)> = store
+            .search(&q(text))
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.post_id, h.comment_id))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(
+        found("tele"),
+        vec![(101, None), (101, Some(500)), (120, None), (120, Some(600)), (121, None)]
+    );
+    assert_eq!(found("lundi télét"), vec![(120, None)]);
+    let t7: Vec<Id> = found("photo t7").into_iter().map(|h| h.0).collect();
+    assert_eq!(t7, [207].into_iter().chain(270..280).collect::<Vec<Id>>());
+    assert_eq!(found("t").len(), 50, "a page of the many words in t");
+}

@@ -196,6 +196,15 @@ fn a_version_1_cache_upgrades() {
             .len()
     };
     assert_eq!(search("telephone"), 1, "posts indexed by version 1");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let words: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM search_terms WHERE term IN ('telephone', 'ancien', 'lu')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(words, 3, "the word list starts from the index of version 1");
     store
         .apply_sync(
             &sync(

@@ -46,6 +46,9 @@ pub(super) struct Applier<'t> {
     /// [`Applier::index_text`]).
     unindexed_posts: HashSet<Id>,
     unindexed_comments: HashSet<Id>,
+    /// Distinct words of the text written by this batch, as written; folded
+    /// into `search_terms` at the end (see the schema, version 2).
+    words: HashSet<String>,
 }
 
 impl<'t> Applier<'t> {
@@ -79,6 +82,7 @@ impl<'t> Applier<'t> {
             user_names: HashMap::new(),
             unindexed_posts: HashSet::new(),
             unindexed_comments: HashSet::new(),
+            words: HashSet::new(),
         })
     }
 
@@ -88,6 +92,16 @@ impl<'t> Applier<'t> {
     /// anything rewrites or deletes one of them: the FTS triggers of those
     /// statements would remove index entries that were never written.
     pub(super) fn index_text(&mut self) -> Result<(), StoreError> {
+        if !self.words.is_empty() {
+            // Words repeat: each distinct one is folded and stored once.
+            let terms: HashSet<String> = self.words.drain().map(|w| fold(&w)).collect();
+            let mut ins = self
+                .tx
+                .prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+            for t in terms {
+                ins.execute([t])?;
+            }
+        }
         for (ids, table) in [
             (&mut self.unindexed_posts, "posts"),
             (&mut self.unindexed_comments, "comments"),
@@ -104,6 +118,15 @@ impl<'t> Applier<'t> {
                 .execute([json])?;
         }
         Ok(())
+    }
+
+    /// Remembers the words of a text written to the cache.
+    fn note_words(&mut self, text: &str) {
+        for w in super::search::words(text) {
+            if !self.words.contains(w) {
+                self.words.insert(w.to_string());
+            }
+        }
     }
 
     /// The server's copy of something still in the outbox arrived: the
@@ -279,6 +302,7 @@ impl<'t> Applier<'t> {
             )?
             .execute(values)?
             == 1;
+        self.note_words(&p.body);
         if inserted {
             self.unindexed_posts.insert(p.id);
         } else {
@@ -371,6 +395,7 @@ impl<'t> Applier<'t> {
             )?
             .execute(values)?
             == 1;
+        self.note_words(&c.body);
         if inserted {
             self.unindexed_comments.insert(c.id);
         } else {
@@ -581,6 +606,7 @@ impl<'t> Applier<'t> {
                 })?;
             }
             OutboxOp::EditPost { post_id, body } => {
+                self.note_words(body);
                 tx.execute(
                     "UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1",
                     params![post_id, body, now_millis()],
@@ -588,6 +614,7 @@ impl<'t> Applier<'t> {
                 self.posts.insert(*post_id);
             }
             OutboxOp::EditComment { comment_id, body } => {
+                self.note_words(body);
                 tx.execute(
                     "UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1",
                     params![comment_id, body, now_millis()],

@@ -15,14 +15,21 @@ const CLOSE: char = '\u{2}';
 /// Words of context in a snippet.
 const SNIPPET_TOKENS: u32 = 16;
 
+/// Most words a prefix may stand for before the store leaves the prefix to
+/// FTS5 itself (an OR of more whole words would cost more than it saves).
+const MAX_COMPLETIONS: usize = 64;
+
+/// The words of a text, as the search and the word list split it.
+pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// The FTS5 query for what the user typed: every word must match (as a
 /// quoted string, so no word is taken for an operator), the last one as a
 /// prefix when `prefix`. None when there is no word.
 pub(super) fn fts_query(text: &str, prefix: bool) -> Option<String> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words(text).collect();
     let n = words.len();
     if n == 0 {
         return None;
@@ -41,6 +48,34 @@ pub(super) fn fts_query(text: &str, prefix: bool) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// The query for what the user typed with its last word completed from the
+/// index's word list: `"a" AND ("bcd" OR "bce")`. None when the last word
+/// completes to no word or to too many (FTS5's own prefix query then runs).
+fn completed_query(conn: &rusqlite::Connection, text: &str) -> Result<Option<String>, StoreError> {
+    let words: Vec<&str> = words(text).collect();
+    let Some((last, before)) = words.split_last() else {
+        return Ok(None);
+    };
+    let start = super::convert::fold(last);
+    let end = format!("{start}{}", char::MAX);
+    let terms: Vec<String> = conn
+        .prepare_cached(
+            "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3",
+        )?
+        .query_map(
+            params![start, end, MAX_COMPLETIONS as i64 + 1],
+            |r| r.get(0),
+        )?
+        .collect::<Result<_, _>>()?;
+    if terms.is_empty() || terms.len() > MAX_COMPLETIONS {
+        return Ok(None);
+    }
+    let mut q: Vec<String> = before.iter().map(|w| format!("\"{w}\"")).collect();
+    let alternatives: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
+    q.push(format!("({})", alternatives.join(" OR ")));
+    Ok(Some(q.join(" AND ")))
 }
 
 /// HTML-escapes a snippet and turns the FTS marks into balanced `<mark>` tags.
@@ -121,6 +156,7 @@ impl Store {
                     .iter()
                     .map(|h| (h.kind == HitKind::Post, h.comment_id.unwrap_or(h.post_id)))
                     .collect();
+                let prefixed = completed_query(conn, &q.text)?.unwrap_or(prefixed);
                 for h in search_fts(conn, &prefixed, q, limit)? {
                     if !seen.contains(&(h.kind == HitKind::Post, h.comment_id.unwrap_or(h.post_id)))
                     {
