@@ -66,7 +66,10 @@ async fn a_refused_item_holds_back_its_group_only() {
 
     let outbox = s.store().outbox_list().unwrap();
     let state = |id: Id| outbox.iter().find(|i| i.id == id).map(|i| i.state.clone());
-    assert!(matches!(state(refused.id), Some(OutboxState::Failed { .. })));
+    assert!(matches!(
+        state(refused.id),
+        Some(OutboxState::Failed { .. })
+    ));
     assert_eq!(
         state(join.id),
         Some(OutboxState::Queued),

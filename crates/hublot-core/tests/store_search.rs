@@ -147,7 +147,12 @@ fn a_word_being_typed_completes_to_every_matching_word() {
     // More words starting with "t" than the store completes itself: FTS5's
     // own prefix query answers then.
     for i in 0..80 {
-        changes.push(Change::Post(post(200 + i, PHOTO, JEAN, &format!("t{i}x photo"))));
+        changes.push(Change::Post(post(
+            200 + i,
+            PHOTO,
+            JEAN,
+            &format!("t{i}x photo"),
+        )));
     }
     store.apply_sync(&sync(changes, "11"), false).unwrap();
     let found = |text: &str| {
@@ -162,7 +167,13 @@ fn a_word_being_typed_completes_to_every_matching_word() {
     };
     assert_eq!(
         found("tele"),
-        vec![(101, None), (101, Some(500)), (120, None), (120, Some(600)), (121, None)]
+        vec![
+            (101, None),
+            (101, Some(500)),
+            (120, None),
+            (120, Some(600)),
+            (121, None)
+        ]
     );
     assert_eq!(found("lundi télét"), vec![(120, None)]);
     let t7: Vec<Id> = found("photo t7").into_iter().map(|h| h.0).collect();

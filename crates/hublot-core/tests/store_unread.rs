@@ -90,7 +90,11 @@ fn counters_follow_sync_markers_deletions_and_leaving() {
             false,
         )
         .unwrap();
-    assert_counts(&store, &[(WORK, 1), (PHOTO, 1)], "after a marker and a deletion");
+    assert_counts(
+        &store,
+        &[(WORK, 1), (PHOTO, 1)],
+        "after a marker and a deletion",
+    );
 
     // A group joined: its posts arrive before the group itself.
     store

@@ -36,7 +36,14 @@ fn group_view(
     let joined = o.joined.get(&id).copied().unwrap_or(role.is_some());
     let me = vb.me.unwrap_or(0);
     let (unread, unread_mentions) = if joined {
-        unread_counts(conn, id, r.get(9)?, o.read.get(&id).copied(), r.get(10)?, me)?
+        unread_counts(
+            conn,
+            id,
+            r.get(9)?,
+            o.read.get(&id).copied(),
+            r.get(10)?,
+            me,
+        )?
     } else {
         (0, 0)
     };

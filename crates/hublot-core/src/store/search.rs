@@ -64,10 +64,9 @@ fn completed_query(conn: &rusqlite::Connection, text: &str) -> Result<Option<Str
         .prepare_cached(
             "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3",
         )?
-        .query_map(
-            params![start, end, MAX_COMPLETIONS as i64 + 1],
-            |r| r.get(0),
-        )?
+        .query_map(params![start, end, MAX_COMPLETIONS as i64 + 1], |r| {
+            r.get(0)
+        })?
         .collect::<Result<_, _>>()?;
     if terms.is_empty() || terms.len() > MAX_COMPLETIONS {
         return Ok(None);
