@@ -368,11 +368,8 @@ const SCAN_FACTOR: u32 = 20;
 /// the newest row is pruned or moved).
 pub(crate) fn head(tx: &Transaction<'_>) -> StoreResult<i64> {
     Ok(tx
-        .query_row(
-            "SELECT seq FROM sqlite_sequence WHERE name = 'changes'",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT seq FROM sqlite_sequence WHERE name = 'changes'")?
+        .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or(0))
 }
@@ -445,11 +442,9 @@ impl Storage {
         let limit = limit.max(1) as usize;
         self.read(|tx| {
             let head = head(tx)?;
-            let pruned: i64 = tx.query_row(
-                "SELECT value FROM meta WHERE key = 'pruned_through'",
-                [],
-                |r| r.get(0),
-            )?;
+            let pruned: i64 = tx
+                .prepare_cached("SELECT value FROM meta WHERE key = 'pruned_through'")?
+                .query_row([], |r| r.get(0))?;
             if since > head {
                 return Err(StoreError::Gone(
                     "this cursor is not from this server's change log; bootstrap again".into(),
@@ -460,6 +455,14 @@ impl Storage {
                     "this cursor is older than the changes the server keeps; bootstrap again"
                         .into(),
                 ));
+            }
+            if since == head {
+                // The most common request: an up-to-date client polling.
+                return Ok(SyncResponse {
+                    changes: Vec::new(),
+                    cursor: head.to_string(),
+                    more: false,
+                });
             }
             let visible = visible_groups(tx, user)?;
             let mut out: Vec<Change> = Vec::new();
@@ -766,8 +769,10 @@ fn group_snapshot(tx: &Transaction<'_>, user: Id, group: Id) -> StoreResult<Vec<
     ids.reverse();
     let mut comments = Vec::new();
     let mut reactions = Vec::new();
+    let mut posts = HashSet::new();
     for id in ids {
         if let Some(p) = render::post(tx, id, user)? {
+            posts.insert(id);
             out.push(Change::Post(p));
             comments.extend(
                 render::comments_of(tx, id)?
@@ -783,5 +788,17 @@ fn group_snapshot(tx: &Transaction<'_>, user: Id, group: Id) -> StoreResult<Vec<
     }
     out.extend(comments);
     out.extend(reactions);
+    // Her mentions in these posts, as the bootstrap would give them (the log
+    // rows of older mentions lie before this point of her feed).
+    let mut st = tx.prepare_cached(&format!(
+        "{LIVE_MENTION} AND m.user_id = ?1 AND m.group_id = ?2 ORDER BY m.id"
+    ))?;
+    let mentions = st.query_map([user, group], mention_from_row)?;
+    for m in mentions {
+        let m = m?;
+        if posts.contains(&m.post_id) {
+            out.push(Change::Mention(m));
+        }
+    }
     Ok(out)
 }

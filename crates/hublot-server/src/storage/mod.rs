@@ -17,6 +17,7 @@ mod migrations;
 pub mod posts;
 mod render;
 pub mod seed;
+mod token_cache;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -29,6 +30,7 @@ use tokio::sync::broadcast;
 pub use directory::{fold, valid_handle, NewUser};
 pub use feed::FeedEvent;
 pub use posts::Created;
+pub use token_cache::AUTH_EPOCH_RECHECK;
 
 /// What went wrong in a storage operation. The first variants are refusals a
 /// user can act on; [`StoreError::Database`] is the server's own failure.
@@ -115,9 +117,13 @@ pub struct Storage {
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     events: broadcast::Sender<FeedEvent>,
+    tokens: token_cache::TokenCache,
 }
 
-/// Most idle reader connections kept open.
+/// Most idle reader connections kept open. The HTTP layer runs at most
+/// [`Storage::max_concurrent`] operations at once, so in a server every
+/// reader is opened once and reused (opening one parses the schema again and
+/// loses its prepared statements).
 const MAX_IDLE_READERS: usize = 16;
 
 impl Storage {
@@ -128,12 +134,24 @@ impl Storage {
         writer.pragma_update(None, "journal_mode", "WAL")?;
         migrations::migrate(&mut writer, path)?;
         let (events, _) = broadcast::channel(1024);
-        Ok(Storage {
+        let storage = Storage {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             events,
-        })
+            tokens: token_cache::TokenCache::default(),
+        };
+        storage.recheck_auth_epoch()?;
+        Ok(storage)
+    }
+
+    /// How many storage operations the HTTP layer runs at once: enough to keep
+    /// the cores busy while some wait for the disk or the writer, few enough
+    /// that every one finds an open reader connection (see
+    /// [`MAX_IDLE_READERS`]) and the threads do not fight over two cores.
+    pub fn max_concurrent() -> usize {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        (cores * 2).clamp(4, MAX_IDLE_READERS)
     }
 
     /// Subscribes to the notices sent after each committed write.

@@ -163,6 +163,29 @@ impl Seeder<'_> {
         Ok((id, options))
     }
 
+    /// Sets the counters of a post once its comments and likes are added
+    /// (cheaper than recounting a million posts at the end).
+    pub fn post_counts(&mut self, post: Id, comments: u32, likes: u32) -> StoreResult<()> {
+        if comments > 0 || likes > 0 {
+            self.conn
+                .prepare_cached(
+                    "UPDATE posts SET comment_count = ?2, like_count = ?3 WHERE id = ?1",
+                )?
+                .execute(rusqlite::params![post, comments, likes])?;
+        }
+        Ok(())
+    }
+
+    /// Sets a read marker.
+    pub fn read_marker(&mut self, group: Id, user: Id, last_read_post_id: Id) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO read_markers(user_id, group_id, last_read_post_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute([user, group, last_read_post_id])?;
+        self.log(Kind::ReadMarker, group, user, Some(group), Some(user), None)
+    }
+
     /// Adds a comment.
     pub fn comment(
         &mut self,
@@ -182,8 +205,8 @@ impl Seeder<'_> {
         Ok(id)
     }
 
-    /// Adds a like.
-    pub fn like(&mut self, group: Id, post: Id, user: Id, at: Millis) -> StoreResult<()> {
+    /// Adds a like; false if she already liked the post.
+    pub fn like(&mut self, group: Id, post: Id, user: Id, at: Millis) -> StoreResult<bool> {
         let n = self
             .conn
             .prepare_cached("INSERT OR IGNORE INTO reactions(post_id, user_id, kind, created_at) VALUES (?1, ?2, 'like', ?3)")?
@@ -191,7 +214,7 @@ impl Seeder<'_> {
         if n > 0 {
             self.log(Kind::Reaction, post, user, Some(group), None, Some(post))?;
         }
-        Ok(())
+        Ok(n > 0)
     }
 
     /// Adds a vote for one option.
@@ -227,12 +250,11 @@ impl Seeder<'_> {
         Ok(())
     }
 
-    /// Fixes the counters kept on rows (members, comments, likes, votes).
+    /// Fixes the counters kept on rows (members, votes; posts have theirs
+    /// from [`Seeder::post_counts`]).
     fn finish(&mut self) -> StoreResult<()> {
         self.conn.execute_batch(
             "UPDATE groups SET member_count = (SELECT COUNT(*) FROM memberships m WHERE m.group_id = groups.id);
-             UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.post_id = posts.id AND c.deleted = 0),
-                              like_count = (SELECT COUNT(*) FROM reactions r WHERE r.post_id = posts.id);
              UPDATE poll_options SET votes = (SELECT COUNT(*) FROM votes v WHERE v.post_id = poll_options.post_id AND v.option_id = poll_options.id);
              UPDATE polls SET voters = (SELECT COUNT(DISTINCT user_id) FROM votes v WHERE v.post_id = polls.post_id);",
         )?;
@@ -248,9 +270,27 @@ impl Storage {
         f: impl FnOnce(&mut Seeder<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
         let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        // A big page cache keeps the indexes being filled (random keys: the
+        // posts' client ids, the change log's keys) in memory; without it a
+        // million-post load rereads pages from the OS for every row. The
+        // load is one job on a fresh file: a crash means seeding again, so
+        // nothing is synced until the end.
+        conn.execute_batch(
+            "PRAGMA cache_size = -1048576; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;",
+        )?;
+        let out = self.bulk_load_in(&conn, f);
+        conn.execute_batch("PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL;")?;
+        out
+    }
+
+    fn bulk_load_in<T>(
+        &self,
+        conn: &Connection,
+        f: impl FnOnce(&mut Seeder<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
         conn.execute_batch("BEGIN IMMEDIATE")?;
         let mut seeder = Seeder {
-            conn: &conn,
+            conn,
             rows_in_tx: 0,
             at: now_ms(),
         };
