@@ -92,7 +92,7 @@ pub struct RunningServer {
     storage: Arc<Storage>,
     shutdown: watch::Sender<bool>,
     serve: JoinHandle<()>,
-    /// Tombstone pruning and the token revocation check.
+    /// Tombstone pruning and the check for other processes' writes.
     background: [JoinHandle<()>; 2],
 }
 
@@ -189,18 +189,20 @@ pub async fn start_with(
             }
         }
     });
-    let epoch_storage = storage.clone();
-    let auth_epoch = tokio::spawn(async move {
-        let mut tick = tokio::time::interval(storage::AUTH_EPOCH_RECHECK);
+    let other_storage = storage.clone();
+    let other_writes = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(storage::OTHER_WRITERS_RECHECK);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            let s = epoch_storage.clone();
-            match tokio::task::spawn_blocking(move || s.recheck_auth_epoch()).await {
+            let s = other_storage.clone();
+            match tokio::task::spawn_blocking(move || s.notice_other_processes()).await {
                 Ok(Err(e)) => {
-                    tracing::warn!(error = %e, "rereading the token revocation epoch failed")
+                    tracing::warn!(error = %e, "checking for other processes' writes failed")
                 }
-                Err(e) => tracing::warn!(error = %e, "the token revocation check failed"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "the check for other processes' writes failed")
+                }
                 Ok(Ok(())) => {}
             }
         }
@@ -210,6 +212,6 @@ pub async fn start_with(
         storage,
         shutdown,
         serve,
-        background: [prune, auth_epoch],
+        background: [prune, other_writes],
     })
 }

@@ -203,8 +203,8 @@ impl Storage {
     }
 
     /// Rereads the token revocation epoch; forgets the cached tokens if
-    /// another process revoked some (see [`crate::storage::AUTH_EPOCH_RECHECK`]).
-    pub fn recheck_auth_epoch(&self) -> StoreResult<()> {
+    /// another process revoked some (see [`crate::storage::OTHER_WRITERS_RECHECK`]).
+    pub(crate) fn recheck_auth_epoch(&self) -> StoreResult<()> {
         let epoch: i64 = self.read(|tx| {
             Ok(tx
                 .prepare_cached("SELECT value FROM meta WHERE key = 'auth_epoch'")?

@@ -123,6 +123,38 @@ pub(crate) struct Scope {
     pub post: Option<Id>,
 }
 
+impl Scope {
+    /// For the readers of a group.
+    pub fn group(group: Id) -> Scope {
+        Scope {
+            group: Some(group),
+            ..Scope::default()
+        }
+    }
+
+    /// For one user only (her follow, marker, mention, access), about a group.
+    pub fn own(group: Id, user: Id) -> Scope {
+        Scope {
+            user: Some(user),
+            ..Scope::group(group)
+        }
+    }
+
+    /// Part of a post (the post, its comments, its reactions), for the readers
+    /// of its group.
+    pub fn post(group: Id, post: Id) -> Scope {
+        Scope {
+            post: Some(post),
+            ..Scope::group(group)
+        }
+    }
+}
+
+/// Moves the log row of an entity to a fresh seq (see the module docs).
+pub(crate) const RECORD_CHANGE: &str =
+    "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
 impl Changes {
     /// Moves the row of entity (kind, k1, k2) to a fresh seq.
     pub fn record(
@@ -134,20 +166,17 @@ impl Changes {
         scope: Scope,
         removed: bool,
     ) -> StoreResult<()> {
-        tx.prepare_cached(
-            "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(rusqlite::params![
-            kind as i64,
-            k1,
-            k2,
-            scope.group,
-            scope.user,
-            scope.post,
-            removed,
-            now_ms()
-        ])?;
+        tx.prepare_cached(RECORD_CHANGE)?
+            .execute(rusqlite::params![
+                kind as i64,
+                k1,
+                k2,
+                scope.group,
+                scope.user,
+                scope.post,
+                removed,
+                now_ms()
+            ])?;
         self.event.seq = tx.last_insert_rowid();
         if let Some(u) = scope.user {
             if !self.event.users.contains(&u) {
@@ -173,17 +202,7 @@ impl Changes {
     }
 
     pub fn group(&mut self, tx: &Transaction<'_>, id: Id) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Group,
-            id,
-            0,
-            Scope {
-                group: Some(id),
-                ..Scope::default()
-            },
-            false,
-        )
+        self.record(tx, Kind::Group, id, 0, Scope::group(id), false)
     }
 
     pub fn membership(
@@ -193,17 +212,8 @@ impl Changes {
         user: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Membership,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                ..Scope::default()
-            },
-            removed,
-        )
+        let scope = Scope::group(group);
+        self.record(tx, Kind::Membership, group, user, scope, removed)
     }
 
     /// Her access to a private group changed (joined: true; left: false).
@@ -214,48 +224,18 @@ impl Changes {
         user: Id,
         joined: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Access,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            !joined,
-        )
+        let scope = Scope::own(group, user);
+        self.record(tx, Kind::Access, group, user, scope, !joined)
     }
 
     pub fn follow(&mut self, tx: &Transaction<'_>, group: Id, user: Id) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Follow,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            false,
-        )
+        let scope = Scope::own(group, user);
+        self.record(tx, Kind::Follow, group, user, scope, false)
     }
 
     pub fn read_marker(&mut self, tx: &Transaction<'_>, group: Id, user: Id) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::ReadMarker,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            false,
-        )
+        let scope = Scope::own(group, user);
+        self.record(tx, Kind::ReadMarker, group, user, scope, false)
     }
 
     pub fn post(
@@ -265,18 +245,7 @@ impl Changes {
         group: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Post,
-            id,
-            0,
-            Scope {
-                group: Some(group),
-                user: None,
-                post: Some(id),
-            },
-            removed,
-        )
+        self.record(tx, Kind::Post, id, 0, Scope::post(group, id), removed)
     }
 
     pub fn comment(
@@ -287,18 +256,7 @@ impl Changes {
         group: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Comment,
-            id,
-            0,
-            Scope {
-                group: Some(group),
-                user: None,
-                post: Some(post),
-            },
-            removed,
-        )
+        self.record(tx, Kind::Comment, id, 0, Scope::post(group, post), removed)
     }
 
     pub fn reaction(
@@ -309,18 +267,8 @@ impl Changes {
         group: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Reaction,
-            post,
-            user,
-            Scope {
-                group: Some(group),
-                user: None,
-                post: Some(post),
-            },
-            removed,
-        )
+        let scope = Scope::post(group, post);
+        self.record(tx, Kind::Reaction, post, user, scope, removed)
     }
 
     pub fn mention(
@@ -330,18 +278,7 @@ impl Changes {
         user: Id,
         group: Id,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Mention,
-            id,
-            0,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            false,
-        )
+        self.record(tx, Kind::Mention, id, 0, Scope::own(group, user), false)
     }
 
     fn into_event(self) -> Option<FeedEvent> {
@@ -421,6 +358,7 @@ impl Storage {
             Ok((out, changes))
         })?;
         if let Some(event) = changes.into_event() {
+            self.saw_head(event.seq);
             self.notify(event);
         }
         Ok(out)
@@ -434,6 +372,20 @@ impl Storage {
     /// Every group `user` may see (public ones and hers).
     pub fn visible_groups(&self, user: Id) -> StoreResult<HashSet<Id>> {
         self.read(|tx| visible_groups(tx, user))
+    }
+
+    /// An answer to `/v1/sync?since=` without the database, when `since` is
+    /// the newest cursor this process knows of: the most common request, an
+    /// up-to-date client polling. Writes of other processes are noticed
+    /// within [`super::OTHER_WRITERS_RECHECK`] (and wake the event streams).
+    pub fn up_to_date(&self, since: Option<&str>) -> Option<SyncResponse> {
+        let since = parse_cursor(since).ok()?;
+        let head = self.known_head();
+        (since == head).then(|| SyncResponse {
+            changes: Vec::new(),
+            cursor: head.to_string(),
+            more: false,
+        })
     }
 
     /// `GET /v1/sync`: the changes after `since` that `user` may see.

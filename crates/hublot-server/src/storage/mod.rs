@@ -20,6 +20,7 @@ pub mod seed;
 mod token_cache;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -30,7 +31,6 @@ use tokio::sync::broadcast;
 pub use directory::{fold, valid_handle, NewUser};
 pub use feed::FeedEvent;
 pub use posts::Created;
-pub use token_cache::AUTH_EPOCH_RECHECK;
 
 /// What went wrong in a storage operation. The first variants are refusals a
 /// user can act on; [`StoreError::Database`] is the server's own failure.
@@ -111,6 +111,11 @@ pub fn now_ms() -> Millis {
         .unwrap_or(0)
 }
 
+/// How often a running server looks for what other processes (the `admin`
+/// command) wrote: token revocations and log rows
+/// ([`Storage::notice_other_processes`]).
+pub const OTHER_WRITERS_RECHECK: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The server's database.
 pub struct Storage {
     path: PathBuf,
@@ -118,6 +123,9 @@ pub struct Storage {
     readers: Mutex<Vec<Connection>>,
     events: broadcast::Sender<FeedEvent>,
     tokens: token_cache::TokenCache,
+    /// The newest seq of the log this process knows of: moved after each
+    /// commit of this process, and by [`Storage::notice_other_processes`].
+    head: AtomicI64,
 }
 
 /// Most idle reader connections kept open. The HTTP layer runs at most
@@ -140,9 +148,37 @@ impl Storage {
             readers: Mutex::new(Vec::new()),
             events,
             tokens: token_cache::TokenCache::default(),
+            head: AtomicI64::new(0),
         };
-        storage.recheck_auth_epoch()?;
+        storage.notice_other_processes()?;
         Ok(storage)
+    }
+
+    /// Catches up with what other processes (the `admin` command) wrote: token
+    /// revocations (flushes the token cache) and log rows (moves the known
+    /// head and wakes every event stream). A running server calls it every
+    /// [`OTHER_WRITERS_RECHECK`].
+    pub fn notice_other_processes(&self) -> StoreResult<()> {
+        self.recheck_auth_epoch()?;
+        let head = self.read(feed::head)?;
+        if head > self.head.fetch_max(head, Ordering::AcqRel) {
+            self.notify(FeedEvent {
+                seq: head,
+                global: true,
+                ..FeedEvent::default()
+            });
+        }
+        Ok(())
+    }
+
+    /// The newest seq of the log this process knows of.
+    pub fn known_head(&self) -> i64 {
+        self.head.load(Ordering::Acquire)
+    }
+
+    /// Records that the log reached `seq` (after a commit of this process).
+    pub(crate) fn saw_head(&self, seq: i64) {
+        self.head.fetch_max(seq, Ordering::AcqRel);
     }
 
     /// How many storage operations the HTTP layer runs at once: enough to keep

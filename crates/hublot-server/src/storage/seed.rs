@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use uuid::Uuid;
 
 use super::directory::fold;
-use super::feed::Kind;
+use super::feed::{Kind, Scope, RECORD_CHANGE};
 use super::render::{kind_str, role_str, visibility_str};
 use super::{now_ms, Storage, StoreResult};
 
@@ -22,21 +22,19 @@ pub struct Seeder<'c> {
 }
 
 impl Seeder<'_> {
-    fn log(
-        &mut self,
-        kind: Kind,
-        k1: Id,
-        k2: Id,
-        group: Option<Id>,
-        user: Option<Id>,
-        post: Option<Id>,
-    ) -> StoreResult<()> {
+    fn log(&mut self, kind: Kind, k1: Id, k2: Id, scope: Scope) -> StoreResult<()> {
         self.conn
-            .prepare_cached(
-                "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
-            )?
-            .execute(rusqlite::params![kind as i64, k1, k2, group, user, post, self.at])?;
+            .prepare_cached(RECORD_CHANGE)?
+            .execute(rusqlite::params![
+                kind as i64,
+                k1,
+                k2,
+                scope.group,
+                scope.user,
+                scope.post,
+                false,
+                self.at
+            ])?;
         self.tick()
     }
 
@@ -80,7 +78,7 @@ impl Seeder<'_> {
                 self.at
             ])?;
         let id = self.conn.last_insert_rowid();
-        self.log(Kind::User, id, 0, None, None, None)?;
+        self.log(Kind::User, id, 0, Scope::default())?;
         Ok(id)
     }
 
@@ -99,7 +97,7 @@ impl Seeder<'_> {
             )?
             .execute(rusqlite::params![name, description, visibility_str(visibility), kind_str(kind), created_at])?;
         let id = self.conn.last_insert_rowid();
-        self.log(Kind::Group, id, 0, Some(id), None, None)?;
+        self.log(Kind::Group, id, 0, Scope::group(id))?;
         Ok(id)
     }
 
@@ -114,7 +112,7 @@ impl Seeder<'_> {
         self.conn
             .prepare_cached("INSERT OR IGNORE INTO memberships(group_id, user_id, role, joined_at) VALUES (?1, ?2, ?3, ?4)")?
             .execute(rusqlite::params![group, user, role_str(role), joined_at])?;
-        self.log(Kind::Membership, group, user, Some(group), None, None)
+        self.log(Kind::Membership, group, user, Scope::group(group))
     }
 
     /// Sets a follow.
@@ -124,7 +122,7 @@ impl Seeder<'_> {
                 "INSERT OR REPLACE INTO follows(user_id, group_id, following) VALUES (?1, ?2, 1)",
             )?
             .execute([user, group])?;
-        self.log(Kind::Follow, group, user, Some(group), Some(user), None)
+        self.log(Kind::Follow, group, user, Scope::own(group, user))
     }
 
     /// Adds a post with its poll (options labels) and returns its id and its
@@ -159,7 +157,7 @@ impl Seeder<'_> {
                 options.push(self.conn.last_insert_rowid());
             }
         }
-        self.log(Kind::Post, id, 0, Some(group), None, Some(id))?;
+        self.log(Kind::Post, id, 0, Scope::post(group, id))?;
         Ok((id, options))
     }
 
@@ -183,7 +181,7 @@ impl Seeder<'_> {
                 "INSERT OR REPLACE INTO read_markers(user_id, group_id, last_read_post_id) VALUES (?1, ?2, ?3)",
             )?
             .execute([user, group, last_read_post_id])?;
-        self.log(Kind::ReadMarker, group, user, Some(group), Some(user), None)
+        self.log(Kind::ReadMarker, group, user, Scope::own(group, user))
     }
 
     /// Adds a comment.
@@ -201,7 +199,7 @@ impl Seeder<'_> {
             )?
             .execute(rusqlite::params![Uuid::new_v4().to_string(), post, group, author, body, created_at])?;
         let id = self.conn.last_insert_rowid();
-        self.log(Kind::Comment, id, 0, Some(group), None, Some(post))?;
+        self.log(Kind::Comment, id, 0, Scope::post(group, post))?;
         Ok(id)
     }
 
@@ -212,7 +210,7 @@ impl Seeder<'_> {
             .prepare_cached("INSERT OR IGNORE INTO reactions(post_id, user_id, kind, created_at) VALUES (?1, ?2, 'like', ?3)")?
             .execute(rusqlite::params![post, user, at])?;
         if n > 0 {
-            self.log(Kind::Reaction, post, user, Some(group), None, Some(post))?;
+            self.log(Kind::Reaction, post, user, Scope::post(group, post))?;
         }
         Ok(n > 0)
     }
@@ -245,7 +243,7 @@ impl Seeder<'_> {
             .execute(rusqlite::params![user, post, comment, group, author, at])?;
         if n > 0 {
             let id = self.conn.last_insert_rowid();
-            self.log(Kind::Mention, id, 0, Some(group), Some(user), None)?;
+            self.log(Kind::Mention, id, 0, Scope::own(group, user))?;
         }
         Ok(())
     }
@@ -280,6 +278,9 @@ impl Storage {
         )?;
         let out = self.bulk_load_in(&conn, f);
         conn.execute_batch("PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL;")?;
+        drop(conn);
+        // The seed wrote the log without the change recorder.
+        self.notice_other_processes()?;
         out
     }
 

@@ -4,7 +4,7 @@
 //! Revocations (sign-out, disabling an account, resetting a password) bump
 //! the `auth_epoch` row of `meta` in the transaction that revokes; the process
 //! that revokes flushes its cache at once, and the server rereads the epoch
-//! every [`AUTH_EPOCH_RECHECK`] to catch revocations made by another process
+//! every [`super::OTHER_WRITERS_RECHECK`] to catch revocations made by another process
 //! (the `admin` command while the server runs).
 //!
 //! A lookup that raced with a revocation must not put the revoked token back:
@@ -13,12 +13,8 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::Duration;
 
 use hublot_api::User;
-
-/// How often a running server rereads the revocation epoch.
-pub const AUTH_EPOCH_RECHECK: Duration = Duration::from_secs(1);
 
 /// Most tokens cached; past it the cache starts over (tokens are looked up
 /// again on their next request).
