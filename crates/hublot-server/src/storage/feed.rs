@@ -422,11 +422,14 @@ impl Storage {
             let mut cursor = since;
             let mut complete = true;
             let max_scan = limit * SCAN_FACTOR as usize;
+            // Other users' own rows (their read markers, follows, mentions,
+            // access) are most of a busy log and never hers: SQLite skips them
+            // without handing them over, so they do not count as scanned.
             let mut st = tx.prepare_cached(
                 "SELECT seq, kind, k1, k2, group_id, user_id, post_id FROM changes \
-                 WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                 WHERE seq > ?1 AND (user_id IS NULL OR user_id = ?3) ORDER BY seq LIMIT ?2",
             )?;
-            let mut rows = st.query(rusqlite::params![since, max_scan as i64 + 1])?;
+            let mut rows = st.query(rusqlite::params![since, max_scan as i64 + 1, user])?;
             let mut scanned = 0usize;
             while let Some(r) = rows.next()? {
                 scanned += 1;

@@ -277,7 +277,7 @@ impl Storage {
             "PRAGMA cache_size = -1048576; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;",
         )?;
         let out = self.bulk_load_in(&conn, f);
-        conn.execute_batch("PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL;")?;
+        conn.execute_batch("PRAGMA cache_size = -8192; PRAGMA synchronous = NORMAL;")?;
         drop(conn);
         // The seed wrote the log without the change recorder.
         self.notice_other_processes()?;
