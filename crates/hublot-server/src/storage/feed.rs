@@ -150,10 +150,32 @@ impl Scope {
     }
 }
 
-/// Moves the log row of an entity to a fresh seq (see the module docs).
-pub(crate) const RECORD_CHANGE: &str =
-    "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+/// Moves the log row of entity (kind, key) to a fresh seq (see the module
+/// docs) and returns that seq.
+pub(crate) fn insert_change(
+    conn: &rusqlite::Connection,
+    kind: Kind,
+    (k1, k2): (Id, Id),
+    scope: Scope,
+    removed: bool,
+    at: i64,
+) -> StoreResult<i64> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(rusqlite::params![
+        kind as i64,
+        k1,
+        k2,
+        scope.group,
+        scope.user,
+        scope.post,
+        removed,
+        at
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
 
 impl Changes {
     /// Moves the row of entity (kind, k1, k2) to a fresh seq.
@@ -166,18 +188,7 @@ impl Changes {
         scope: Scope,
         removed: bool,
     ) -> StoreResult<()> {
-        tx.prepare_cached(RECORD_CHANGE)?
-            .execute(rusqlite::params![
-                kind as i64,
-                k1,
-                k2,
-                scope.group,
-                scope.user,
-                scope.post,
-                removed,
-                now_ms()
-            ])?;
-        self.event.seq = tx.last_insert_rowid();
+        self.event.seq = insert_change(tx, kind, (k1, k2), scope, removed, now_ms())?;
         if let Some(u) = scope.user {
             if !self.event.users.contains(&u) {
                 self.event.users.push(u);

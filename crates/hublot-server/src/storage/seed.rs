@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use uuid::Uuid;
 
 use super::directory::fold;
-use super::feed::{Kind, Scope, RECORD_CHANGE};
+use super::feed::{insert_change, Kind, Scope};
 use super::render::{kind_str, role_str, visibility_str};
 use super::{now_ms, Storage, StoreResult};
 
@@ -23,18 +23,7 @@ pub struct Seeder<'c> {
 
 impl Seeder<'_> {
     fn log(&mut self, kind: Kind, k1: Id, k2: Id, scope: Scope) -> StoreResult<()> {
-        self.conn
-            .prepare_cached(RECORD_CHANGE)?
-            .execute(rusqlite::params![
-                kind as i64,
-                k1,
-                k2,
-                scope.group,
-                scope.user,
-                scope.post,
-                false,
-                self.at
-            ])?;
+        insert_change(self.conn, kind, (k1, k2), scope, false, self.at)?;
         self.tick()
     }
 
