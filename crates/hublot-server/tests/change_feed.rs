@@ -460,3 +460,43 @@ async fn a_cursor_older_than_the_kept_tombstones_answers_410() {
     assert_eq!(status, reqwest::StatusCode::GONE);
     t.stop().await;
 }
+
+#[tokio::test]
+async fn rejoining_a_private_group_brings_back_her_mentions_in_it() {
+    let t = TestServer::start().await;
+    let alice = t.user("alice").await;
+    let bob = t.user("bob").await;
+    let g = alice
+        .create_group("Privé", Visibility::Private, GroupKind::Project)
+        .await;
+    alice.add_member(g, bob.id).await;
+    let post = alice.create_post(g, "Bonjour @bob, tu relis ?").await;
+    let mut client = ClientState::default();
+    let (changes, cursor) = bob.sync_all(None, 500).await;
+    client.apply(&changes);
+    assert_eq!(client.mentions.len(), 1, "{:?}", client.mentions);
+    // He leaves: his client forgets the group, the post and the mention.
+    bob.ok(Method::POST, &format!("/v1/groups/{g}/leave"), None)
+        .await;
+    let (changes, cursor) = bob.sync_all(Some(&cursor), 500).await;
+    client.apply(&changes);
+    assert!(client.mentions.is_empty() && client.posts.is_empty());
+    // Added again: the snapshot brings the post and the mention back, as the
+    // bootstrap and the feed from zero show them.
+    alice.add_member(g, bob.id).await;
+    let (changes, _) = bob.sync_all(Some(&cursor), 500).await;
+    client.apply(&changes);
+    let (_, covered) = expected(&bob).await;
+    let boot: hublot_api::Bootstrap =
+        serde_json::from_value(bob.ok(Method::GET, "/v1/bootstrap", None).await).unwrap();
+    assert!(covered.contains(&post["id"].as_i64().unwrap()));
+    assert_eq!(boot.mentions.len(), 1);
+    assert_eq!(
+        client.mentions.values().cloned().collect::<Vec<_>>(),
+        boot.mentions
+    );
+    let mut from_zero = ClientState::default();
+    from_zero.apply(&bob.sync_all(None, 500).await.0);
+    assert_eq!(client, from_zero);
+    t.stop().await;
+}
