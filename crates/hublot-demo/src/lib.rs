@@ -28,10 +28,12 @@ mod groups;
 mod names;
 mod people;
 mod posts;
+mod reading;
 mod text;
 mod topics;
 
 use hublot_api::{GroupKind, Role, Visibility};
+pub use reading::{DemoReadMarker, ReadTracker, MAX_CAP, MAX_LAG_MS, MIN_CAP, MIN_LAG_MS};
 
 /// Name of the fictional organisation.
 pub const ORGANISATION_NAME: &str = "CPAM du Val-de-Loire";

@@ -415,3 +415,88 @@ fn any_size_and_end_date_work() {
         assert_eq!(count, posts);
     }
 }
+
+/// Unread posts per (group, user) for markers over posts numbered from 1 in
+/// stream order.
+fn unread_counts(cfg: &DemoConfig, org: &DemoOrg) -> (HashMap<(usize, usize), usize>, Vec<i64>) {
+    let mut tracker = org.read_tracker(cfg);
+    let mut group_posts: HashMap<usize, Vec<(i64, i64)>> = HashMap::new();
+    for (i, p) in org.posts(cfg).enumerate() {
+        let id = i as i64 + 1;
+        tracker.post(p.group, p.created_at, id);
+        group_posts
+            .entry(p.group)
+            .or_default()
+            .push((id, p.created_at));
+    }
+    let markers = tracker.markers();
+    let mut unread = HashMap::new();
+    let mut oldest_unread = Vec::new();
+    for m in &markers {
+        let posts = &group_posts[&m.group];
+        let after: Vec<&(i64, i64)> = posts.iter().filter(|(id, _)| *id > m.last_read).collect();
+        if let Some((_, at)) = after.first() {
+            oldest_unread.push(*at);
+        }
+        // The marker is a post of that group.
+        assert!(posts.iter().any(|(id, _)| *id == m.last_read));
+        unread.insert((m.group, m.user), after.len());
+    }
+    (unread, oldest_unread)
+}
+
+#[test]
+fn members_have_read_all_but_the_last_day_or_so() {
+    for posts in [6_000, 100_000] {
+        let cfg = DemoConfig {
+            posts,
+            ..DemoConfig::default()
+        };
+        let org = DemoOrg::generate(&cfg);
+        let (unread, oldest_unread) = unread_counts(&cfg, &org);
+        // Same seed, same markers.
+        assert_eq!(unread_counts(&cfg, &org).0, unread);
+        // Every membership of a group with posts has a marker.
+        let with_posts: HashSet<usize> = unread.keys().map(|(g, _)| *g).collect();
+        let memberships = org
+            .memberships
+            .iter()
+            .filter(|m| with_posts.contains(&m.group))
+            .count();
+        assert!(
+            unread.len() * 100 >= memberships * 95,
+            "{} markers for {memberships} memberships",
+            unread.len()
+        );
+        // Nothing older than the longest lag is unread, and never more than the cap.
+        for at in oldest_unread {
+            assert!(
+                at > cfg.now - hublot_demo::MAX_LAG_MS,
+                "a post {} ms old is unread",
+                cfg.now - at
+            );
+        }
+        assert!(unread.values().all(|&n| n <= hublot_demo::MAX_CAP));
+        // The demo person sees a few unread posts in most of her groups, not none.
+        let demo: Vec<usize> = unread
+            .iter()
+            .filter(|((_, u), _)| *u == 0)
+            .map(|(_, n)| *n)
+            .collect();
+        let total: usize = demo.iter().sum();
+        assert!(
+            demo.len() >= 5,
+            "{} groups of the demo person have a marker",
+            demo.len()
+        );
+        assert!(
+            demo.iter().filter(|&&n| n > 0).count() * 2 >= demo.len(),
+            "{posts} posts: unread counts of the demo person {demo:?}"
+        );
+        assert!(
+            total >= demo.len() && total <= demo.len() * hublot_demo::MAX_CAP,
+            "{demo:?}"
+        );
+        println!("{posts} posts: the demo person's unread counts: {demo:?}");
+    }
+}

@@ -77,6 +77,7 @@ pub fn seed(storage: &Storage, cfg: &DemoConfig) -> Result<SeedStats, ServerErro
         let sees = |group: usize, user: usize| {
             public.get(group).copied().unwrap_or(false) || members.contains(&(group, user))
         };
+        let mut reads = org.read_tracker(cfg);
         for p in org.posts(cfg) {
             let (Some(&g), Some(&author)) = (groups.get(p.group), users.get(p.author)) else {
                 continue;
@@ -90,7 +91,9 @@ pub fn seed(storage: &Storage, cfg: &DemoConfig) -> Result<SeedStats, ServerErro
                 )
             });
             let (post, options) = s.post(g, author, &p.body, p.created_at, p.pinned, poll)?;
+            reads.post(p.group, p.created_at, post);
             stats.posts += 1;
+            let (mut comments, mut likes) = (0u32, 0u32);
             for h in mentioned_handles(&p.body) {
                 if let Some(&u) = by_handle.get(h.as_str()) {
                     if u != p.author && sees(p.group, u) {
@@ -104,6 +107,7 @@ pub fn seed(storage: &Storage, cfg: &DemoConfig) -> Result<SeedStats, ServerErro
                 };
                 let cid = s.comment(g, post, cauthor, &c.body, c.created_at)?;
                 stats.comments += 1;
+                comments += 1;
                 for h in mentioned_handles(&c.body) {
                     if let Some(&u) = by_handle.get(h.as_str()) {
                         if u != c.author && sees(p.group, u) {
@@ -114,9 +118,10 @@ pub fn seed(storage: &Storage, cfg: &DemoConfig) -> Result<SeedStats, ServerErro
             }
             for &l in &p.likes {
                 if let Some(&u) = users.get(l) {
-                    s.like(g, post, u, p.created_at)?;
+                    likes += u32::from(s.like(g, post, u, p.created_at)?);
                 }
             }
+            s.post_counts(post, comments, likes)?;
             if let Some(q) = &p.poll {
                 for (voter, choices) in &q.votes {
                     let Some(&u) = users.get(*voter) else {
@@ -128,6 +133,11 @@ pub fn seed(storage: &Storage, cfg: &DemoConfig) -> Result<SeedStats, ServerErro
                         }
                     }
                 }
+            }
+        }
+        for m in reads.markers() {
+            if let (Some(&g), Some(&u)) = (groups.get(m.group), users.get(m.user)) {
+                s.read_marker(g, u, m.last_read)?;
             }
         }
         stats.users = users.len();

@@ -92,7 +92,8 @@ pub struct RunningServer {
     storage: Arc<Storage>,
     shutdown: watch::Sender<bool>,
     serve: JoinHandle<()>,
-    prune: JoinHandle<()>,
+    /// Tombstone pruning and the check for other processes' writes.
+    background: [JoinHandle<()>; 2],
 }
 
 impl RunningServer {
@@ -109,7 +110,9 @@ impl RunningServer {
     /// Stops accepting, ends event streams, lets requests in flight finish.
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(true);
-        self.prune.abort();
+        for task in &self.background {
+            task.abort();
+        }
         let _ = self.serve.await;
     }
 }
@@ -157,12 +160,7 @@ pub async fn start_with(
     })?;
 
     let (shutdown, shutdown_rx) = watch::channel(false);
-    let state = http::AppState {
-        storage: storage.clone(),
-        limiter: Arc::default(),
-        shutdown: shutdown_rx.clone(),
-        heartbeat: options.heartbeat,
-    };
+    let state = http::AppState::new(storage.clone(), shutdown_rx.clone(), options.heartbeat);
     let app = http::app(state);
     let mut stop = shutdown_rx.clone();
     let serve = tokio::spawn(async move {
@@ -191,11 +189,29 @@ pub async fn start_with(
             }
         }
     });
+    let other_storage = storage.clone();
+    let other_writes = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(storage::OTHER_WRITERS_RECHECK);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let s = other_storage.clone();
+            match tokio::task::spawn_blocking(move || s.notice_other_processes()).await {
+                Ok(Err(e)) => {
+                    tracing::warn!(error = %e, "checking for other processes' writes failed")
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "the check for other processes' writes failed")
+                }
+                Ok(Ok(())) => {}
+            }
+        }
+    });
     Ok(RunningServer {
         addr,
         storage,
         shutdown,
         serve,
-        prune,
+        background: [prune, other_writes],
     })
 }

@@ -369,3 +369,23 @@ async fn in_a_public_group_only_authors_and_admins_change_what_is_theirs() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     t.stop().await;
 }
+
+#[tokio::test]
+async fn signing_out_revokes_the_token_at_once() {
+    let t = TestServer::start().await;
+    let alice = t.user("alice").await;
+    let (status, me) = alice.get("/v1/me").await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    // A second session of hers stays signed in.
+    let other = t.user_session("alice").await;
+    let (status, _) = alice.post("/v1/auth/logout", json!(null)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = alice.get("/v1/me").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["error"]["code"], "unauthorized");
+    let (status, _) = alice.get("/v1/sync").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = other.get("/v1/me").await;
+    assert_eq!(status, StatusCode::OK);
+    t.stop().await;
+}

@@ -1,17 +1,18 @@
 //! Change-feed correctness: a randomized sequence of operations by several
 //! users; then, for each user, replaying `/v1/sync` from zero and from
 //! intermediate cursors (applied on top of the state the client had at that
-//! cursor) gives exactly what the direct read endpoints show her.
+//! cursor) gives exactly what the direct read endpoints show her, her
+//! mentions included (as the bootstrap shows them).
 //!
 //! The seed is printed; set HUBLOT_TEST_SEED to replay a failure.
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use common::{Api, TestServer};
 use hublot_api::{
-    Change, Comment, Group, GroupKind, Id, Membership, Post, Reaction, User, Visibility,
+    Change, Comment, Group, GroupKind, Id, Membership, Mention, Post, Reaction, User, Visibility,
 };
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -30,6 +31,8 @@ struct ClientState {
     posts: BTreeMap<Id, Post>,
     comments: BTreeMap<Id, Comment>,
     reactions: BTreeMap<(Id, Id), Reaction>,
+    /// Her mentions, by (post, comment).
+    mentions: BTreeMap<(Id, Option<Id>), Mention>,
 }
 
 impl ClientState {
@@ -37,6 +40,15 @@ impl ClientState {
         self.posts.remove(&id);
         self.comments.retain(|_, c| c.post_id != id);
         self.reactions.retain(|(p, _), _| *p != id);
+        self.mentions.retain(|(p, _), _| *p != id);
+    }
+
+    /// The same state with only the mentions of `posts` (what the bootstrap
+    /// covers: the latest posts of her groups).
+    fn mentions_within(&self, posts: &HashSet<Id>) -> ClientState {
+        let mut s = self.clone();
+        s.mentions.retain(|(p, _), _| posts.contains(p));
+        s
     }
 
     fn apply(&mut self, changes: &[Change]) {
@@ -53,6 +65,7 @@ impl ClientState {
                     self.memberships.retain(|(g, _), _| g != id);
                     self.follows.remove(id);
                     self.read_markers.remove(id);
+                    self.mentions.retain(|_, m| m.group_id != *id);
                     let posts: Vec<Id> = self
                         .posts
                         .values()
@@ -81,6 +94,7 @@ impl ClientState {
                 }
                 Change::CommentRemoved { id, .. } => {
                     self.comments.remove(id);
+                    self.mentions.retain(|(_, c), _| *c != Some(*id));
                 }
                 Change::Reaction(r) => {
                     self.reactions.insert((r.post_id, r.user_id), r.clone());
@@ -90,7 +104,9 @@ impl ClientState {
                 } => {
                     self.reactions.remove(&(*post_id, *user_id));
                 }
-                Change::Mention(_) => {}
+                Change::Mention(m) => {
+                    self.mentions.insert((m.post_id, m.comment_id), m.clone());
+                }
                 Change::ReadMarker(r) => {
                     self.read_markers.insert(r.group_id, r.last_read_post_id);
                 }
@@ -99,11 +115,16 @@ impl ClientState {
     }
 }
 
-/// What the direct read endpoints show a user.
-async fn expected(api: &Api) -> ClientState {
+/// What the direct read endpoints show a user, and the posts whose mentions
+/// they show (the bootstrap's: the latest posts of her groups).
+async fn expected(api: &Api) -> (ClientState, HashSet<Id>) {
     let mut s = ClientState::default();
     let boot: hublot_api::Bootstrap =
         serde_json::from_value(api.ok(Method::GET, "/v1/bootstrap", None).await).unwrap();
+    let covered: HashSet<Id> = boot.posts.iter().map(|p| p.id).collect();
+    for m in boot.mentions {
+        s.mentions.insert((m.post_id, m.comment_id), m);
+    }
     for u in boot.users {
         s.users.insert(u.id, u);
     }
@@ -148,7 +169,39 @@ async fn expected(api: &Api) -> ClientState {
         }
         s.groups.insert(g.id, g);
     }
-    s
+    (s, covered)
+}
+
+/// Checks the mentions of a feed against the posts and comments it shows:
+/// each is about a post (and comment) she sees, and every post of a public
+/// group naming her (written by someone else) mentions her.
+fn check_mentions(state: &ClientState, me: &Api, who: &str) {
+    for (post, comment) in state.mentions.keys() {
+        assert!(
+            state.posts.contains_key(post),
+            "{who}: a mention of post {post}, which she does not see"
+        );
+        if let Some(c) = comment {
+            assert!(
+                state.comments.contains_key(c),
+                "{who}: a mention in comment {c}, which she does not see"
+            );
+        }
+    }
+    let handle = format!("@u{} ", me.id - 1);
+    for p in state.posts.values() {
+        let public = state
+            .groups
+            .get(&p.group_id)
+            .is_some_and(|g| g.visibility == Visibility::Public);
+        if public && p.author_id != me.id && format!("{} ", p.body).contains(&handle) {
+            assert!(
+                state.mentions.contains_key(&(p.id, None)),
+                "{who}: post {} names her but the feed has no mention of it",
+                p.id
+            );
+        }
+    }
 }
 
 struct World {
@@ -191,10 +244,11 @@ async fn random_op(w: &mut World, rng: &mut ChaCha8Rng) {
             u.delete(&format!("/v1/posts/{post}")).await;
         }
         5 | 6 => {
+            let mention = w.users.choose(rng).unwrap().id;
             let (status, v) = u
                 .post(
                     &format!("/v1/posts/{post}/comments"),
-                    json!({"client_id": uuid::Uuid::new_v4(), "body": "comment"}),
+                    json!({"client_id": uuid::Uuid::new_v4(), "body": format!("comment @u{mention}")}),
                 )
                 .await;
             if status.is_success() {
@@ -325,20 +379,26 @@ async fn replaying_the_feed_gives_what_each_user_may_see() {
         }
     }
 
+    let mut mentioned = 0;
     for (i, u) in users.iter().enumerate() {
-        let want = expected(u).await;
+        let (want, covered) = expected(u).await;
         assert!(!want.groups.is_empty());
+        let mut from_zero = ClientState::default();
         for limit in [3, 500] {
             let (changes, _) = u.sync_all(None, limit).await;
             let mut got = ClientState::default();
             got.apply(&changes);
-            assert_eq!(got, want, "user u{i}: feed from zero (limit {limit}) differs from the direct reads (seed {seed})");
+            assert_eq!(got.mentions_within(&covered), want, "user u{i}: feed from zero (limit {limit}) differs from the direct reads (seed {seed})");
+            check_mentions(&got, u, &format!("user u{i} (seed {seed})"));
+            from_zero = got;
         }
-        // The incremental client, and replays from random earlier cursors.
+        mentioned += from_zero.mentions.len();
+        // The incremental client, and replays from random earlier cursors:
+        // the same state as the feed from zero, mentions included.
         let (changes, _) = u.sync_all(clients[i].1.as_deref(), 50).await;
         clients[i].0.apply(&changes);
         assert_eq!(
-            clients[i].0, want,
+            clients[i].0, from_zero,
             "user u{i}: incremental client differs (seed {seed})"
         );
         for _ in 0..3 {
@@ -347,12 +407,16 @@ async fn replaying_the_feed_gives_what_each_user_may_see() {
                 let (changes, _) = u.sync_all(Some(&cursor), rng.gen_range(1..30)).await;
                 state.apply(&changes);
                 assert_eq!(
-                    state, want,
+                    state, from_zero,
                     "user u{i}: replay from cursor {cursor} differs (seed {seed})"
                 );
             }
         }
     }
+    assert!(
+        mentioned > 0,
+        "the operations mentioned nobody (seed {seed})"
+    );
     t.stop().await;
 }
 
@@ -394,5 +458,45 @@ async fn a_cursor_older_than_the_kept_tombstones_answers_410() {
     // A cursor from the future (another server's) is gone too.
     let (status, _) = alice.get("/v1/sync?since=999999999").await;
     assert_eq!(status, reqwest::StatusCode::GONE);
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn rejoining_a_private_group_brings_back_her_mentions_in_it() {
+    let t = TestServer::start().await;
+    let alice = t.user("alice").await;
+    let bob = t.user("bob").await;
+    let g = alice
+        .create_group("Privé", Visibility::Private, GroupKind::Project)
+        .await;
+    alice.add_member(g, bob.id).await;
+    let post = alice.create_post(g, "Bonjour @bob, tu relis ?").await;
+    let mut client = ClientState::default();
+    let (changes, cursor) = bob.sync_all(None, 500).await;
+    client.apply(&changes);
+    assert_eq!(client.mentions.len(), 1, "{:?}", client.mentions);
+    // He leaves: his client forgets the group, the post and the mention.
+    bob.ok(Method::POST, &format!("/v1/groups/{g}/leave"), None)
+        .await;
+    let (changes, cursor) = bob.sync_all(Some(&cursor), 500).await;
+    client.apply(&changes);
+    assert!(client.mentions.is_empty() && client.posts.is_empty());
+    // Added again: the snapshot brings the post and the mention back, as the
+    // bootstrap and the feed from zero show them.
+    alice.add_member(g, bob.id).await;
+    let (changes, _) = bob.sync_all(Some(&cursor), 500).await;
+    client.apply(&changes);
+    let (_, covered) = expected(&bob).await;
+    let boot: hublot_api::Bootstrap =
+        serde_json::from_value(bob.ok(Method::GET, "/v1/bootstrap", None).await).unwrap();
+    assert!(covered.contains(&post["id"].as_i64().unwrap()));
+    assert_eq!(boot.mentions.len(), 1);
+    assert_eq!(
+        client.mentions.values().cloned().collect::<Vec<_>>(),
+        boot.mentions
+    );
+    let mut from_zero = ClientState::default();
+    from_zero.apply(&bob.sync_all(None, 500).await.0);
+    assert_eq!(client, from_zero);
     t.stop().await;
 }

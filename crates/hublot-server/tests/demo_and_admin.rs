@@ -238,11 +238,44 @@ async fn admin_commands_run_a_small_organisation() {
     let gid = groups[0]["id"].as_i64().unwrap();
     api.create_post(gid, "Note de service").await;
 
-    // Disabling signs him out at once; a password reset too.
+    // Disabling signs him out: the running server's token cache notices the
+    // other process's revocation within a second (waited for, bounded by the
+    // test's timeout only); a password reset too.
+    // Marie's client is up to date before the admin command runs.
+    let res = login("marie", "un long secret").await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    let marie = common::Api {
+        token: Some(
+            res.json::<serde_json::Value>().await.unwrap()["token"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        ),
+        ..api.clone()
+    };
+    let (_, cursor) = marie.sync_all(None, 500).await;
     let (ok, out) = admin(&db, &["user", "disable", "jean"], None);
     assert!(ok, "{out}");
-    let (status, _) = api.get("/v1/me").await;
-    assert_eq!(status, reqwest::StatusCode::UNAUTHORIZED);
+    // The other process's write reaches her feed (the server notices it
+    // within a second; waited for, bounded by the test's timeout only).
+    loop {
+        let (changes, _) = marie.sync_all(Some(&cursor), 500).await;
+        let disabled = changes
+            .iter()
+            .any(|c| matches!(c, hublot_api::Change::User(u) if u.handle == "jean" && u.disabled));
+        if disabled {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    loop {
+        let (status, _) = api.get("/v1/me").await;
+        if status == reqwest::StatusCode::UNAUTHORIZED {
+            break;
+        }
+        assert_eq!(status, reqwest::StatusCode::OK);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert_eq!(
         login("jean", "un autre secret").await.status(),
         reqwest::StatusCode::UNAUTHORIZED

@@ -36,6 +36,9 @@ pub async fn sync(
             format!("`limit` must be between 1 and {MAX_SYNC_LIMIT}"),
         ));
     }
+    if let Some(nothing_new) = state.storage.up_to_date(q.since.as_deref()) {
+        return Ok(axum::Json(nothing_new));
+    }
     let me = session.user.id;
     Ok(axum::Json(
         state

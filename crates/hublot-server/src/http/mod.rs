@@ -22,7 +22,7 @@ use axum::Router;
 use hublot_api::limits::MAX_REQUEST_BYTES;
 use hublot_api::User;
 use sha2::{Digest, Sha256};
-use tokio::sync::watch;
+use tokio::sync::{watch, Semaphore};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -42,16 +42,47 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     /// Interval of `heartbeat` events.
     pub heartbeat: Duration,
+    /// Storage operations allowed to run at once ([`Storage::max_concurrent`]).
+    pub db_slots: Arc<Semaphore>,
 }
 
 impl AppState {
-    /// Runs a storage operation on the blocking pool.
+    /// The state of a server on `storage`.
+    pub fn new(
+        storage: Arc<Storage>,
+        shutdown: watch::Receiver<bool>,
+        heartbeat: Duration,
+    ) -> Self {
+        AppState {
+            storage,
+            limiter: Arc::default(),
+            shutdown,
+            heartbeat,
+            db_slots: Arc::new(Semaphore::new(Storage::max_concurrent())),
+        }
+    }
+
+    /// Runs a storage operation on the blocking pool, at most
+    /// [`Storage::max_concurrent`] at once: the others wait here, without a
+    /// thread, rather than each taking a blocking thread and a fresh database
+    /// connection (which is what made 200 concurrent clients slow).
     pub async fn db<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Storage) -> StoreResult<T> + Send + 'static,
     ) -> ApiResult<T> {
+        let Ok(permit) = self.db_slots.clone().acquire_owned().await else {
+            return Err(ApiError::new(
+                hublot_api::ErrorCode::Unavailable,
+                "the server is shutting down; try again shortly",
+            ));
+        };
         let storage = self.storage.clone();
-        match tokio::task::spawn_blocking(move || f(&storage)).await {
+        let task = move || {
+            let out = f(&storage);
+            drop(permit);
+            out
+        };
+        match tokio::task::spawn_blocking(task).await {
             Ok(r) => r.map_err(ApiError::from),
             Err(e) => {
                 tracing::error!(error = %e, "storage task failed");
@@ -100,15 +131,19 @@ impl FromRequestParts<AppState> for Session {
                 )
             })?;
         let hash = token_hash(token);
-        let lookup = hash.clone();
-        let user = state
-            .db(move |s| s.user_by_token(&lookup))
-            .await?
-            .ok_or_else(|| {
-                ApiError::unauthorized(
-                    "this token is unknown, revoked or its account disabled; sign in again",
-                )
-            })?;
+        // Most requests come with a token the cache knows: no blocking trip.
+        let user = match state.storage.cached_user_by_token(&hash) {
+            Some(user) => Some(user),
+            None => {
+                let lookup = hash.clone();
+                state.db(move |s| s.user_by_token(&lookup)).await?
+            }
+        };
+        let user = user.ok_or_else(|| {
+            ApiError::unauthorized(
+                "this token is unknown, revoked or its account disabled; sign in again",
+            )
+        })?;
         Ok(Session {
             user,
             token_hash: hash,

@@ -8,6 +8,20 @@ use unicode_normalization::UnicodeNormalization;
 use super::render::{self, USER_COLS};
 use super::{not_found, now_ms, Storage, StoreError, StoreResult};
 
+const TOKEN_USER: &str =
+    "SELECT u.id, u.handle, u.name, u.job_title, u.department, u.site, u.email, u.phone, \
+     u.disabled, u.updated_at FROM tokens t JOIN users u ON u.id = t.user_id \
+     WHERE t.hash = ?1 AND u.disabled = 0";
+
+/// Tells the token caches of running servers that tokens were revoked.
+fn bump_auth_epoch(tx: &rusqlite::Transaction<'_>) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE meta SET value = value + 1 WHERE key = 'auth_epoch'",
+        [],
+    )?;
+    Ok(())
+}
+
 /// A user to create (admin command, demo seed).
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -108,10 +122,12 @@ impl Storage {
             )?;
             if disabled {
                 tx.execute("DELETE FROM tokens WHERE user_id = ?1", [id])?;
+                bump_auth_epoch(tx)?;
             }
             ch.user(tx, id)?;
             render::user(tx, id)?.ok_or_else(|| not_found("user"))
         })
+        .inspect(|_| self.tokens.flush())
     }
 
     /// Replaces a password hash and signs the account out everywhere.
@@ -123,8 +139,9 @@ impl Storage {
                 rusqlite::params![id, password_hash],
             )?;
             tx.execute("DELETE FROM tokens WHERE user_id = ?1", [id])?;
-            Ok(())
+            bump_auth_epoch(tx)
         })
+        .inspect(|_| self.tokens.flush())
     }
 
     /// The user a login (handle or e-mail) names, with her password hash.
@@ -155,19 +172,48 @@ impl Storage {
     pub fn delete_token(&self, token_hash: &[u8]) -> StoreResult<()> {
         self.write(|tx| {
             tx.execute("DELETE FROM tokens WHERE hash = ?1", [token_hash])?;
-            Ok(())
+            bump_auth_epoch(tx)
         })
+        .inspect(|_| self.tokens.flush())
     }
 
-    /// The enabled user a token belongs to.
+    /// The enabled user a token belongs to, if the token cache knows it (no
+    /// database access: callable from async code).
+    pub fn cached_user_by_token(&self, token_hash: &[u8]) -> Option<User> {
+        self.tokens.get(token_hash)
+    }
+
+    /// The enabled user a token belongs to (from the token cache, else from
+    /// the database, then cached).
     pub fn user_by_token(&self, token_hash: &[u8]) -> StoreResult<Option<User>> {
-        self.read(|tx| {
-            let mut st = tx.prepare_cached(&format!(
-                "SELECT {} FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?1 AND u.disabled = 0",
-                USER_COLS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
-            ))?;
-            Ok(st.query_row([token_hash], render::user_from_row).optional()?)
-        })
+        if let Some(user) = self.tokens.get(token_hash) {
+            return Ok(Some(user));
+        }
+        let generation = self.tokens.generation();
+        let user = self.read(|tx| {
+            let mut st = tx.prepare_cached(TOKEN_USER)?;
+            Ok(st
+                .query_row([token_hash], render::user_from_row)
+                .optional()?)
+        })?;
+        if let Some(user) = &user {
+            self.tokens.insert(generation, token_hash, user);
+        }
+        Ok(user)
+    }
+
+    /// Rereads the token revocation epoch; forgets the cached tokens if
+    /// another process revoked some (see [`crate::storage::OTHER_WRITERS_RECHECK`]).
+    pub(crate) fn recheck_auth_epoch(&self) -> StoreResult<()> {
+        let epoch: i64 = self.read(|tx| {
+            Ok(tx
+                .prepare_cached("SELECT value FROM meta WHERE key = 'auth_epoch'")?
+                .query_row([], |r| r.get(0))
+                .optional()?
+                .unwrap_or(0))
+        })?;
+        self.tokens.observe_epoch(epoch);
+        Ok(())
     }
 
     /// One user of the directory.

@@ -123,6 +123,60 @@ pub(crate) struct Scope {
     pub post: Option<Id>,
 }
 
+impl Scope {
+    /// For the readers of a group.
+    pub fn group(group: Id) -> Scope {
+        Scope {
+            group: Some(group),
+            ..Scope::default()
+        }
+    }
+
+    /// For one user only (her follow, marker, mention, access), about a group.
+    pub fn own(group: Id, user: Id) -> Scope {
+        Scope {
+            user: Some(user),
+            ..Scope::group(group)
+        }
+    }
+
+    /// Part of a post (the post, its comments, its reactions), for the readers
+    /// of its group.
+    pub fn post(group: Id, post: Id) -> Scope {
+        Scope {
+            post: Some(post),
+            ..Scope::group(group)
+        }
+    }
+}
+
+/// Moves the log row of entity (kind, key) to a fresh seq (see the module
+/// docs) and returns that seq.
+pub(crate) fn insert_change(
+    conn: &rusqlite::Connection,
+    kind: Kind,
+    (k1, k2): (Id, Id),
+    scope: Scope,
+    removed: bool,
+    at: i64,
+) -> StoreResult<i64> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(rusqlite::params![
+        kind as i64,
+        k1,
+        k2,
+        scope.group,
+        scope.user,
+        scope.post,
+        removed,
+        at
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
 impl Changes {
     /// Moves the row of entity (kind, k1, k2) to a fresh seq.
     pub fn record(
@@ -134,21 +188,7 @@ impl Changes {
         scope: Scope,
         removed: bool,
     ) -> StoreResult<()> {
-        tx.prepare_cached(
-            "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(rusqlite::params![
-            kind as i64,
-            k1,
-            k2,
-            scope.group,
-            scope.user,
-            scope.post,
-            removed,
-            now_ms()
-        ])?;
-        self.event.seq = tx.last_insert_rowid();
+        self.event.seq = insert_change(tx, kind, (k1, k2), scope, removed, now_ms())?;
         if let Some(u) = scope.user {
             if !self.event.users.contains(&u) {
                 self.event.users.push(u);
@@ -173,17 +213,7 @@ impl Changes {
     }
 
     pub fn group(&mut self, tx: &Transaction<'_>, id: Id) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Group,
-            id,
-            0,
-            Scope {
-                group: Some(id),
-                ..Scope::default()
-            },
-            false,
-        )
+        self.record(tx, Kind::Group, id, 0, Scope::group(id), false)
     }
 
     pub fn membership(
@@ -193,17 +223,8 @@ impl Changes {
         user: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Membership,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                ..Scope::default()
-            },
-            removed,
-        )
+        let scope = Scope::group(group);
+        self.record(tx, Kind::Membership, group, user, scope, removed)
     }
 
     /// Her access to a private group changed (joined: true; left: false).
@@ -214,48 +235,18 @@ impl Changes {
         user: Id,
         joined: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Access,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            !joined,
-        )
+        let scope = Scope::own(group, user);
+        self.record(tx, Kind::Access, group, user, scope, !joined)
     }
 
     pub fn follow(&mut self, tx: &Transaction<'_>, group: Id, user: Id) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Follow,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            false,
-        )
+        let scope = Scope::own(group, user);
+        self.record(tx, Kind::Follow, group, user, scope, false)
     }
 
     pub fn read_marker(&mut self, tx: &Transaction<'_>, group: Id, user: Id) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::ReadMarker,
-            group,
-            user,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            false,
-        )
+        let scope = Scope::own(group, user);
+        self.record(tx, Kind::ReadMarker, group, user, scope, false)
     }
 
     pub fn post(
@@ -265,18 +256,7 @@ impl Changes {
         group: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Post,
-            id,
-            0,
-            Scope {
-                group: Some(group),
-                user: None,
-                post: Some(id),
-            },
-            removed,
-        )
+        self.record(tx, Kind::Post, id, 0, Scope::post(group, id), removed)
     }
 
     pub fn comment(
@@ -287,18 +267,7 @@ impl Changes {
         group: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Comment,
-            id,
-            0,
-            Scope {
-                group: Some(group),
-                user: None,
-                post: Some(post),
-            },
-            removed,
-        )
+        self.record(tx, Kind::Comment, id, 0, Scope::post(group, post), removed)
     }
 
     pub fn reaction(
@@ -309,18 +278,8 @@ impl Changes {
         group: Id,
         removed: bool,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Reaction,
-            post,
-            user,
-            Scope {
-                group: Some(group),
-                user: None,
-                post: Some(post),
-            },
-            removed,
-        )
+        let scope = Scope::post(group, post);
+        self.record(tx, Kind::Reaction, post, user, scope, removed)
     }
 
     pub fn mention(
@@ -330,18 +289,7 @@ impl Changes {
         user: Id,
         group: Id,
     ) -> StoreResult<()> {
-        self.record(
-            tx,
-            Kind::Mention,
-            id,
-            0,
-            Scope {
-                group: Some(group),
-                user: Some(user),
-                post: None,
-            },
-            false,
-        )
+        self.record(tx, Kind::Mention, id, 0, Scope::own(group, user), false)
     }
 
     fn into_event(self) -> Option<FeedEvent> {
@@ -368,11 +316,8 @@ const SCAN_FACTOR: u32 = 20;
 /// the newest row is pruned or moved).
 pub(crate) fn head(tx: &Transaction<'_>) -> StoreResult<i64> {
     Ok(tx
-        .query_row(
-            "SELECT seq FROM sqlite_sequence WHERE name = 'changes'",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT seq FROM sqlite_sequence WHERE name = 'changes'")?
+        .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or(0))
 }
@@ -424,6 +369,7 @@ impl Storage {
             Ok((out, changes))
         })?;
         if let Some(event) = changes.into_event() {
+            self.saw_head(event.seq);
             self.notify(event);
         }
         Ok(out)
@@ -439,17 +385,29 @@ impl Storage {
         self.read(|tx| visible_groups(tx, user))
     }
 
+    /// An answer to `/v1/sync?since=` without the database, when `since` is
+    /// the newest cursor this process knows of: the most common request, an
+    /// up-to-date client polling. Writes of other processes are noticed
+    /// within [`super::OTHER_WRITERS_RECHECK`] (and wake the event streams).
+    pub fn up_to_date(&self, since: Option<&str>) -> Option<SyncResponse> {
+        let since = parse_cursor(since).ok()?;
+        let head = self.known_head();
+        (since == head).then(|| SyncResponse {
+            changes: Vec::new(),
+            cursor: head.to_string(),
+            more: false,
+        })
+    }
+
     /// `GET /v1/sync`: the changes after `since` that `user` may see.
     pub fn sync(&self, user: Id, since: Option<&str>, limit: u32) -> StoreResult<SyncResponse> {
         let since = parse_cursor(since)?;
         let limit = limit.max(1) as usize;
         self.read(|tx| {
             let head = head(tx)?;
-            let pruned: i64 = tx.query_row(
-                "SELECT value FROM meta WHERE key = 'pruned_through'",
-                [],
-                |r| r.get(0),
-            )?;
+            let pruned: i64 = tx
+                .prepare_cached("SELECT value FROM meta WHERE key = 'pruned_through'")?
+                .query_row([], |r| r.get(0))?;
             if since > head {
                 return Err(StoreError::Gone(
                     "this cursor is not from this server's change log; bootstrap again".into(),
@@ -461,17 +419,28 @@ impl Storage {
                         .into(),
                 ));
             }
+            if since == head {
+                // The most common request: an up-to-date client polling.
+                return Ok(SyncResponse {
+                    changes: Vec::new(),
+                    cursor: head.to_string(),
+                    more: false,
+                });
+            }
             let visible = visible_groups(tx, user)?;
             let mut out: Vec<Change> = Vec::new();
             let mut seen: HashSet<(Kind, Id, Id)> = HashSet::new();
             let mut cursor = since;
             let mut complete = true;
             let max_scan = limit * SCAN_FACTOR as usize;
+            // Other users' own rows (their read markers, follows, mentions,
+            // access) are most of a busy log and never hers: SQLite skips them
+            // without handing them over, so they do not count as scanned.
             let mut st = tx.prepare_cached(
                 "SELECT seq, kind, k1, k2, group_id, user_id, post_id FROM changes \
-                 WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                 WHERE seq > ?1 AND (user_id IS NULL OR user_id = ?3) ORDER BY seq LIMIT ?2",
             )?;
-            let mut rows = st.query(rusqlite::params![since, max_scan as i64 + 1])?;
+            let mut rows = st.query(rusqlite::params![since, max_scan as i64 + 1, user])?;
             let mut scanned = 0usize;
             while let Some(r) = rows.next()? {
                 scanned += 1;
@@ -766,8 +735,10 @@ fn group_snapshot(tx: &Transaction<'_>, user: Id, group: Id) -> StoreResult<Vec<
     ids.reverse();
     let mut comments = Vec::new();
     let mut reactions = Vec::new();
+    let mut posts = HashSet::new();
     for id in ids {
         if let Some(p) = render::post(tx, id, user)? {
+            posts.insert(id);
             out.push(Change::Post(p));
             comments.extend(
                 render::comments_of(tx, id)?
@@ -783,5 +754,17 @@ fn group_snapshot(tx: &Transaction<'_>, user: Id, group: Id) -> StoreResult<Vec<
     }
     out.extend(comments);
     out.extend(reactions);
+    // Her mentions in these posts, as the bootstrap would give them (the log
+    // rows of older mentions lie before this point of her feed).
+    let mut st = tx.prepare_cached(&format!(
+        "{LIVE_MENTION} AND m.user_id = ?1 AND m.group_id = ?2 ORDER BY m.id"
+    ))?;
+    let mentions = st.query_map([user, group], mention_from_row)?;
+    for m in mentions {
+        let m = m?;
+        if posts.contains(&m.post_id) {
+            out.push(Change::Mention(m));
+        }
+    }
     Ok(out)
 }

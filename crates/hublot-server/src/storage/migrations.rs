@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{StoreError, StoreResult};
 
 /// The migrations, in order; index + 1 is the schema version they lead to.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// Brings the database to the newest schema version.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> StoreResult<()> {

@@ -17,8 +17,10 @@ mod migrations;
 pub mod posts;
 mod render;
 pub mod seed;
+mod token_cache;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -109,15 +111,27 @@ pub fn now_ms() -> Millis {
         .unwrap_or(0)
 }
 
+/// How often a running server looks for what other processes (the `admin`
+/// command) wrote: token revocations and log rows
+/// ([`Storage::notice_other_processes`]).
+pub const OTHER_WRITERS_RECHECK: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The server's database.
 pub struct Storage {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     events: broadcast::Sender<FeedEvent>,
+    tokens: token_cache::TokenCache,
+    /// The newest seq of the log this process knows of: moved after each
+    /// commit of this process, and by [`Storage::notice_other_processes`].
+    head: AtomicI64,
 }
 
-/// Most idle reader connections kept open.
+/// Most idle reader connections kept open. The HTTP layer runs at most
+/// [`Storage::max_concurrent`] operations at once, so in a server every
+/// reader is opened once and reused (opening one parses the schema again and
+/// loses its prepared statements).
 const MAX_IDLE_READERS: usize = 16;
 
 impl Storage {
@@ -128,12 +142,52 @@ impl Storage {
         writer.pragma_update(None, "journal_mode", "WAL")?;
         migrations::migrate(&mut writer, path)?;
         let (events, _) = broadcast::channel(1024);
-        Ok(Storage {
+        let storage = Storage {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             events,
-        })
+            tokens: token_cache::TokenCache::default(),
+            head: AtomicI64::new(0),
+        };
+        storage.notice_other_processes()?;
+        Ok(storage)
+    }
+
+    /// Catches up with what other processes (the `admin` command) wrote: token
+    /// revocations (flushes the token cache) and log rows (moves the known
+    /// head and wakes every event stream). A running server calls it every
+    /// [`OTHER_WRITERS_RECHECK`].
+    pub fn notice_other_processes(&self) -> StoreResult<()> {
+        self.recheck_auth_epoch()?;
+        let head = self.read(feed::head)?;
+        if head > self.head.fetch_max(head, Ordering::AcqRel) {
+            self.notify(FeedEvent {
+                seq: head,
+                global: true,
+                ..FeedEvent::default()
+            });
+        }
+        Ok(())
+    }
+
+    /// The newest seq of the log this process knows of.
+    pub fn known_head(&self) -> i64 {
+        self.head.load(Ordering::Acquire)
+    }
+
+    /// Records that the log reached `seq` (after a commit of this process).
+    pub(crate) fn saw_head(&self, seq: i64) {
+        self.head.fetch_max(seq, Ordering::AcqRel);
+    }
+
+    /// How many storage operations the HTTP layer runs at once: enough to keep
+    /// the cores busy while some wait for the disk or the writer, few enough
+    /// that every one finds an open reader connection (see
+    /// [`MAX_IDLE_READERS`]) and the threads do not fight over two cores.
+    pub fn max_concurrent() -> usize {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        (cores * 2).clamp(4, MAX_IDLE_READERS)
     }
 
     /// Subscribes to the notices sent after each committed write.
@@ -229,6 +283,9 @@ fn open_connection(path: &Path) -> StoreResult<Connection> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 8 MB of page cache (SQLite's default is 2 MB): the inner pages of the
+    // big tables and indexes stay in memory for the feed's lookups.
+    conn.pragma_update(None, "cache_size", -8192)?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }

@@ -192,27 +192,40 @@ fn is_unique_violation(e: &StoreError) -> bool {
         if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
+/// The id of what `user` created with `client_id` in `table` (`posts` or
+/// `comments`), if anything; 422 if it was since deleted.
+fn existing_id(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    what: &str,
+    user: Id,
+    client_id: &Uuid,
+) -> StoreResult<Option<Id>> {
+    let row = tx
+        .prepare_cached(&format!(
+            "SELECT id, deleted FROM {table} WHERE author_id = ?1 AND client_id = ?2"
+        ))?
+        .query_row(rusqlite::params![user, client_id.to_string()], |r| {
+            Ok((r.get::<_, Id>(0)?, r.get::<_, bool>(1)?))
+        })
+        .optional()?;
+    match row {
+        Some((_, true)) => Err(StoreError::Unprocessable(format!(
+            "a {what} with this client_id was created and has since been deleted"
+        ))),
+        Some((id, false)) => Ok(Some(id)),
+        None => Ok(None),
+    }
+}
+
 impl Storage {
     fn existing_post(&self, user: Id, client_id: &Uuid) -> StoreResult<Option<Post>> {
         self.read(|tx| {
-            let row = tx
-                .prepare_cached(
-                    "SELECT id, deleted FROM posts WHERE author_id = ?1 AND client_id = ?2",
-                )?
-                .query_row(rusqlite::params![user, client_id.to_string()], |r| {
-                    Ok((r.get::<_, Id>(0)?, r.get::<_, bool>(1)?))
-                })
-                .optional()?;
-            match row {
-                None => Ok(None),
-                Some((_, true)) => Err(StoreError::Unprocessable(
-                    "a post with this client_id was created and has since been deleted".into(),
-                )),
-                Some((id, false)) => {
-                    let (_, _) = live_post(tx, user, id)?;
-                    Ok(Some(render_post(tx, id, user)?))
-                }
-            }
+            let Some(id) = existing_id(tx, "posts", "post", user, client_id)? else {
+                return Ok(None);
+            };
+            live_post(tx, user, id)?;
+            Ok(Some(render_post(tx, id, user)?))
         })
     }
 
@@ -327,23 +340,12 @@ impl Storage {
 
     fn existing_comment(&self, user: Id, client_id: &Uuid) -> StoreResult<Option<Comment>> {
         self.read(|tx| {
-            let row = tx
-                .prepare_cached(
-                    "SELECT id, deleted FROM comments WHERE author_id = ?1 AND client_id = ?2",
-                )?
-                .query_row(rusqlite::params![user, client_id.to_string()], |r| {
-                    Ok((r.get::<_, Id>(0)?, r.get::<_, bool>(1)?))
-                })
-                .optional()?;
-            match row {
-                None => Ok(None),
-                Some((_, true)) => Err(StoreError::Unprocessable(
-                    "a comment with this client_id was created and has since been deleted".into(),
-                )),
-                Some((id, false)) => render::comment(tx, id)?.map(Some).ok_or_else(|| {
-                    StoreError::Unprocessable("the post of this comment was deleted".into())
-                }),
-            }
+            let Some(id) = existing_id(tx, "comments", "comment", user, client_id)? else {
+                return Ok(None);
+            };
+            render::comment(tx, id)?.map(Some).ok_or_else(|| {
+                StoreError::Unprocessable("the post of this comment was deleted".into())
+            })
         })
     }
 

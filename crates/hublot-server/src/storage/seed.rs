@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use uuid::Uuid;
 
 use super::directory::fold;
-use super::feed::Kind;
+use super::feed::{insert_change, Kind, Scope};
 use super::render::{kind_str, role_str, visibility_str};
 use super::{now_ms, Storage, StoreResult};
 
@@ -22,21 +22,8 @@ pub struct Seeder<'c> {
 }
 
 impl Seeder<'_> {
-    fn log(
-        &mut self,
-        kind: Kind,
-        k1: Id,
-        k2: Id,
-        group: Option<Id>,
-        user: Option<Id>,
-        post: Option<Id>,
-    ) -> StoreResult<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT OR REPLACE INTO changes(kind, k1, k2, group_id, user_id, post_id, removed, at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
-            )?
-            .execute(rusqlite::params![kind as i64, k1, k2, group, user, post, self.at])?;
+    fn log(&mut self, kind: Kind, k1: Id, k2: Id, scope: Scope) -> StoreResult<()> {
+        insert_change(self.conn, kind, (k1, k2), scope, false, self.at)?;
         self.tick()
     }
 
@@ -80,7 +67,7 @@ impl Seeder<'_> {
                 self.at
             ])?;
         let id = self.conn.last_insert_rowid();
-        self.log(Kind::User, id, 0, None, None, None)?;
+        self.log(Kind::User, id, 0, Scope::default())?;
         Ok(id)
     }
 
@@ -99,7 +86,7 @@ impl Seeder<'_> {
             )?
             .execute(rusqlite::params![name, description, visibility_str(visibility), kind_str(kind), created_at])?;
         let id = self.conn.last_insert_rowid();
-        self.log(Kind::Group, id, 0, Some(id), None, None)?;
+        self.log(Kind::Group, id, 0, Scope::group(id))?;
         Ok(id)
     }
 
@@ -114,7 +101,7 @@ impl Seeder<'_> {
         self.conn
             .prepare_cached("INSERT OR IGNORE INTO memberships(group_id, user_id, role, joined_at) VALUES (?1, ?2, ?3, ?4)")?
             .execute(rusqlite::params![group, user, role_str(role), joined_at])?;
-        self.log(Kind::Membership, group, user, Some(group), None, None)
+        self.log(Kind::Membership, group, user, Scope::group(group))
     }
 
     /// Sets a follow.
@@ -124,7 +111,7 @@ impl Seeder<'_> {
                 "INSERT OR REPLACE INTO follows(user_id, group_id, following) VALUES (?1, ?2, 1)",
             )?
             .execute([user, group])?;
-        self.log(Kind::Follow, group, user, Some(group), Some(user), None)
+        self.log(Kind::Follow, group, user, Scope::own(group, user))
     }
 
     /// Adds a post with its poll (options labels) and returns its id and its
@@ -159,8 +146,31 @@ impl Seeder<'_> {
                 options.push(self.conn.last_insert_rowid());
             }
         }
-        self.log(Kind::Post, id, 0, Some(group), None, Some(id))?;
+        self.log(Kind::Post, id, 0, Scope::post(group, id))?;
         Ok((id, options))
+    }
+
+    /// Sets the counters of a post once its comments and likes are added
+    /// (cheaper than recounting a million posts at the end).
+    pub fn post_counts(&mut self, post: Id, comments: u32, likes: u32) -> StoreResult<()> {
+        if comments > 0 || likes > 0 {
+            self.conn
+                .prepare_cached(
+                    "UPDATE posts SET comment_count = ?2, like_count = ?3 WHERE id = ?1",
+                )?
+                .execute(rusqlite::params![post, comments, likes])?;
+        }
+        Ok(())
+    }
+
+    /// Sets a read marker.
+    pub fn read_marker(&mut self, group: Id, user: Id, last_read_post_id: Id) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO read_markers(user_id, group_id, last_read_post_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute([user, group, last_read_post_id])?;
+        self.log(Kind::ReadMarker, group, user, Scope::own(group, user))
     }
 
     /// Adds a comment.
@@ -178,20 +188,20 @@ impl Seeder<'_> {
             )?
             .execute(rusqlite::params![Uuid::new_v4().to_string(), post, group, author, body, created_at])?;
         let id = self.conn.last_insert_rowid();
-        self.log(Kind::Comment, id, 0, Some(group), None, Some(post))?;
+        self.log(Kind::Comment, id, 0, Scope::post(group, post))?;
         Ok(id)
     }
 
-    /// Adds a like.
-    pub fn like(&mut self, group: Id, post: Id, user: Id, at: Millis) -> StoreResult<()> {
+    /// Adds a like; false if she already liked the post.
+    pub fn like(&mut self, group: Id, post: Id, user: Id, at: Millis) -> StoreResult<bool> {
         let n = self
             .conn
             .prepare_cached("INSERT OR IGNORE INTO reactions(post_id, user_id, kind, created_at) VALUES (?1, ?2, 'like', ?3)")?
             .execute(rusqlite::params![post, user, at])?;
         if n > 0 {
-            self.log(Kind::Reaction, post, user, Some(group), None, Some(post))?;
+            self.log(Kind::Reaction, post, user, Scope::post(group, post))?;
         }
-        Ok(())
+        Ok(n > 0)
     }
 
     /// Adds a vote for one option.
@@ -222,17 +232,16 @@ impl Seeder<'_> {
             .execute(rusqlite::params![user, post, comment, group, author, at])?;
         if n > 0 {
             let id = self.conn.last_insert_rowid();
-            self.log(Kind::Mention, id, 0, Some(group), Some(user), None)?;
+            self.log(Kind::Mention, id, 0, Scope::own(group, user))?;
         }
         Ok(())
     }
 
-    /// Fixes the counters kept on rows (members, comments, likes, votes).
+    /// Fixes the counters kept on rows (members, votes; posts have theirs
+    /// from [`Seeder::post_counts`]).
     fn finish(&mut self) -> StoreResult<()> {
         self.conn.execute_batch(
             "UPDATE groups SET member_count = (SELECT COUNT(*) FROM memberships m WHERE m.group_id = groups.id);
-             UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.post_id = posts.id AND c.deleted = 0),
-                              like_count = (SELECT COUNT(*) FROM reactions r WHERE r.post_id = posts.id);
              UPDATE poll_options SET votes = (SELECT COUNT(*) FROM votes v WHERE v.post_id = poll_options.post_id AND v.option_id = poll_options.id);
              UPDATE polls SET voters = (SELECT COUNT(DISTINCT user_id) FROM votes v WHERE v.post_id = polls.post_id);",
         )?;
@@ -248,9 +257,30 @@ impl Storage {
         f: impl FnOnce(&mut Seeder<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
         let conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        // A big page cache keeps the indexes being filled (random keys: the
+        // posts' client ids, the change log's keys) in memory; without it a
+        // million-post load rereads pages from the OS for every row. The
+        // load is one job on a fresh file: a crash means seeding again, so
+        // nothing is synced until the end.
+        conn.execute_batch(
+            "PRAGMA cache_size = -1048576; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;",
+        )?;
+        let out = self.bulk_load_in(&conn, f);
+        conn.execute_batch("PRAGMA cache_size = -8192; PRAGMA synchronous = NORMAL;")?;
+        drop(conn);
+        // The seed wrote the log without the change recorder.
+        self.notice_other_processes()?;
+        out
+    }
+
+    fn bulk_load_in<T>(
+        &self,
+        conn: &Connection,
+        f: impl FnOnce(&mut Seeder<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
         conn.execute_batch("BEGIN IMMEDIATE")?;
         let mut seeder = Seeder {
-            conn: &conn,
+            conn,
             rows_in_tx: 0,
             at: now_ms(),
         };

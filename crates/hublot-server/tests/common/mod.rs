@@ -78,6 +78,14 @@ impl TestServer {
         .await
         .unwrap()
         .unwrap();
+        Api {
+            id: user.id,
+            ..self.user_session(handle).await
+        }
+    }
+
+    /// Signs an existing user in again (another session, another token).
+    pub async fn user_session(&self, handle: &str) -> Api {
         let anon = self.anon();
         let (status, body) = anon
             .call(
@@ -89,7 +97,7 @@ impl TestServer {
         assert_eq!(status, StatusCode::OK, "login of {handle}: {body}");
         Api {
             token: Some(body["token"].as_str().unwrap().to_string()),
-            id: user.id,
+            id: body["user"]["id"].as_i64().unwrap(),
             ..anon
         }
     }
