@@ -93,6 +93,17 @@ describe('Poll', () => {
     expect(votes).toEqual([{ postId: 1, optionIds: [10] }]);
   });
 
+  it('shows a poll not yet sent, whose options have no ids yet', () => {
+    const pending = post(false);
+    pending.id = null;
+    pending.send_state = { state: 'pending' };
+    pending.poll!.options = pending.poll!.options.map((o) => ({ ...o, id: 0, chosen: false, votes: 0, percent: 0 }));
+    render(Poll, { post: pending });
+    expect(screen.getByText('Mardi')).toBeTruthy();
+    expect(screen.getByText('Jeudi')).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+  });
+
   it('refuses votes once closed', () => {
     render(Poll, { post: post(true) });
     expect(screen.getByText('Sondage clos')).toBeTruthy();
