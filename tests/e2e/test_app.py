@@ -172,9 +172,11 @@ def test_posts_with_a_poll_votes_and_likes(app):
     post_id = int(post.get_attribute("data-post-id"))
     seen["post"] = post_id
 
-    # Vote for the second option, once the outbox is empty and the view settled
-    # (a refresh of the post resets a choice not yet submitted).
+    # Vote and like on the post's own page, once the outbox is empty and the view
+    # settled (a refresh of the post resets a choice not yet submitted).
     wait(app, lambda d: outbox_count(app) == 0, "the outbox did not empty")
+    post.find_element(By.CSS_SELECTOR, "button.time").click()
+    wait(app, lambda d: css(app, "main form.reply"), "the post's page did not open")
 
     def choose(_):
         post = article_with(app, ONLINE_POST)
@@ -185,7 +187,7 @@ def test_posts_with_a_poll_votes_and_likes(app):
 
     wait(app, choose, "choosing an option did not enable the Vote button").click()
     # Like it.
-    post.find_element(By.CSS_SELECTOR, '[data-action="like"]').click()
+    article_with(app, ONLINE_POST).find_element(By.CSS_SELECTOR, '[data-action="like"]').click()
     wait(
         app,
         lambda d: article_with(app, ONLINE_POST)
