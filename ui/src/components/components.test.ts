@@ -93,6 +93,14 @@ describe('Poll', () => {
     expect(votes).toEqual([{ postId: 1, optionIds: [10] }]);
   });
 
+  it('keeps a choice not yet submitted when the post refreshes with the same vote', async () => {
+    const { rerender } = render(Poll, { post: post(false) });
+    await fireEvent.click(screen.getByRole('radio', { name: /Mardi/ }));
+    await rerender({ post: post(false) });
+    expect((screen.getByRole('radio', { name: /Mardi/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('button', { name: 'Modifier mon vote' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('shows a poll not yet sent, whose options have no ids yet', () => {
     const pending = post(false);
     pending.id = null;
