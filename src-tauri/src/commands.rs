@@ -63,3 +63,28 @@ pub fn save_settings<R: Runtime>(
 pub fn shown_group(shell: State<'_, Shell>, group_id: Option<i64>) {
     shell.set_shown_group(group_id);
 }
+
+/// When `run` began (wall clock), to log how long the first screen took.
+static STARTED: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
+
+/// Notes the start of the app; call first thing.
+pub fn note_start() {
+    let _ = STARTED.set(std::time::SystemTime::now());
+}
+
+/// The UI painted its first screen with content (the first post of the
+/// feed) at `at`, in milliseconds since the Unix epoch. Logged once with the
+/// time since start, for people diagnosing a slow start and for the start-up
+/// benchmark (bench/app), which reads `painted_at_ms` from the log.
+#[tauri::command]
+pub fn first_paint(at: f64) {
+    let since_start_ms = STARTED.get().and_then(|start| {
+        let start = start.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(at - start.as_secs_f64() * 1000.0)
+    });
+    tracing::info!(
+        painted_at_ms = at,
+        since_start_ms = since_start_ms.unwrap_or(f64::NAN),
+        "first post painted"
+    );
+}

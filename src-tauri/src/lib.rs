@@ -36,6 +36,7 @@ pub struct DemoOptions {
 
 /// Starts the app; returns when it quits.
 pub fn run() {
+    commands::note_start();
     let args = Args::from_env();
     match builder(args).build(context()) {
         Ok(app) => app.run(|_, _| {}),
@@ -85,6 +86,7 @@ pub fn builder(args: Args) -> tauri::Builder<Wry> {
             commands::settings,
             commands::save_settings,
             commands::shown_group,
+            commands::first_paint,
             commands_session::sign_in,
             commands_session::start_demo,
             commands_session::reset_demo,

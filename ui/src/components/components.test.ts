@@ -93,6 +93,25 @@ describe('Poll', () => {
     expect(votes).toEqual([{ postId: 1, optionIds: [10] }]);
   });
 
+  it('keeps a choice not yet submitted when the post refreshes with the same vote', async () => {
+    const { rerender } = render(Poll, { post: post(false) });
+    await fireEvent.click(screen.getByRole('radio', { name: /Mardi/ }));
+    await rerender({ post: post(false) });
+    expect((screen.getByRole('radio', { name: /Mardi/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('button', { name: 'Modifier mon vote' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows a poll not yet sent, whose options have no ids yet', () => {
+    const pending = post(false);
+    pending.id = null;
+    pending.send_state = { state: 'pending' };
+    pending.poll!.options = pending.poll!.options.map((o) => ({ ...o, id: 0, chosen: false, votes: 0, percent: 0 }));
+    render(Poll, { post: pending });
+    expect(screen.getByText('Mardi')).toBeTruthy();
+    expect(screen.getByText('Jeudi')).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+  });
+
   it('refuses votes once closed', () => {
     render(Poll, { post: post(true) });
     expect(screen.getByText('Sondage clos')).toBeTruthy();

@@ -127,10 +127,14 @@ export function applySettings(settings: Settings): void {
   applyTheme(settings.theme);
 }
 
-/** Reloads the sidebar's groups. */
+let groupsAsked = 0;
+
+/** Reloads the sidebar's groups (an answer overtaken by a later request is dropped). */
 export async function refreshGroups(): Promise<void> {
+  const asked = ++groupsAsked;
   try {
-    app.groups = await ipc.groups();
+    const groups = await ipc.groups();
+    if (asked === groupsAsked) app.groups = groups;
   } catch (error) {
     reportError(error);
   }
@@ -139,6 +143,11 @@ export async function refreshGroups(): Promise<void> {
 /** Groups I joined, by name. */
 export function myGroups(): GroupView[] {
   return app.groups.filter((g) => g.joined).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Whether I may post in a group: joined, not archived, and an admin where only admins post. */
+export function canPostIn(group: GroupView): boolean {
+  return group.joined && !group.archived && (group.kind !== 'announcement' || group.my_role === 'admin');
 }
 
 /** A group by id, from the sidebar's list. */

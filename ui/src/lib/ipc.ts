@@ -133,6 +133,8 @@ export const syncNow = () => call<null>('sync_now');
 // Window state
 /** Tells the shell which group is on screen (null: any other screen), so it does not notify about it. */
 export const shownGroup = (groupId: number | null) => call<null>('shown_group', { groupId });
+/** Tells the shell when the first post was painted (epoch milliseconds), for its start-up log line. */
+export const firstPaint = (at: number) => call<null>('first_paint', { at });
 
 // Settings
 export const settings = () => call<Settings>('settings');

@@ -146,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   'group.kind.announcement': 'Announcements',
   'group.kind.community': 'Community',
   'group.notMember': 'Join this group to post in it.',
+  'group.adminsOnly': 'Only the admins of this announcement channel post in it; comments are open.',
   'group.leaveConfirm': 'Leave the group “{name}”?',
 
   'browse.title': 'Discover groups',

@@ -148,6 +148,7 @@ export const fr = {
   'group.kind.announcement': 'Annonces',
   'group.kind.community': 'Vie de l’organisme',
   'group.notMember': 'Rejoignez ce groupe pour y publier.',
+  'group.adminsOnly': 'Seuls les administrateurs de ce canal d’annonces y publient ; les commentaires sont ouverts.',
   'group.leaveConfirm': 'Quitter le groupe « {name} » ?',
 
   'browse.title': 'Découvrir des groupes',
