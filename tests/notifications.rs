@@ -84,6 +84,10 @@ fn notifications_follow_the_policy_end_to_end() {
     let mention_title = format!("{name} mentioned you in {}", unfollowed.name);
 
     let home = Home::signed_in(&server.url, "demo", &token, &me_user);
+    // Before the account's first sync: a post in the followed group and a
+    // mention, which that sync brings in and must not announce.
+    rt.block_on(other.post(followed.id, "Bienvenue dans le groupe !"));
+    rt.block_on(other.post(unfollowed.id, "@demo bienvenue à toi aussi"));
 
     // --- A new account: its first sync raises nothing; then one post in a
     // followed group raises exactly one notification, in plain text.
