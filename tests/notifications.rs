@@ -36,7 +36,11 @@ fn assert_call(call: &Call, title: &str, body: &str) {
         "notification title and body"
     );
     assert_eq!(call.app_name, "Hublot");
-    assert_eq!(call.desktop_entry.as_deref(), Some("hublot"));
+    assert_eq!(
+        call.desktop_entry.as_deref(),
+        Some("Hublot"),
+        "the desktop entry the packages install"
+    );
 }
 
 fn titles(calls: &[Call]) -> Vec<String> {
