@@ -213,8 +213,8 @@ impl Desktop {
         })
     }
 
-    /// The tray item most recently registered by `pid`'s connection... or
-    /// simply the latest one (one app runs at a time).
+    /// The first tray item registered after `registered_before` items (one
+    /// app runs at a time, each launch registers anew).
     pub fn tray(&self, registered_before: usize) -> TrayItem {
         let (sender, service) = eventually(
             "the app's tray registers with the StatusNotifierWatcher",
