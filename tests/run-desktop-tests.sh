@@ -5,6 +5,7 @@
 # org.freedesktop.Notifications call.
 #
 #   tests/run-desktop-tests.sh [extra cargo test args]
+#   tests/run-desktop-tests.sh --run COMMAND [ARGS...]   # e.g. a benchmark, same session
 #
 # Needs (Debian): xvfb dbus dbus-x11 gnome-keyring libsecret-tools x11-utils.
 # Artefacts (dbus-monitor log, app logs) go to $DESKTOP_TEST_ARTIFACTS
@@ -19,8 +20,14 @@ if [[ "${1:-}" == "--inside-session" ]]; then
     dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$ARTIFACTS/notify.log" 2>&1 &
     monitor=$!
     status=0
+    if [[ "${1:-}" == "--run" ]]; then
+        shift
+        "$@" || status=$?
+        kill "$monitor" 2>/dev/null || true
+        exit "$status"
+    fi
     cargo test -p hublot --lib \
-        --test secrets --test notifier --test tray --test single_instance \
+        --test secrets --test notifier --test tray --test single_instance --test notifications \
         "$@" -- --test-threads=1 || status=$?
     kill "$monitor" 2>/dev/null || true
     exit "$status"

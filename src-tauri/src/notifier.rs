@@ -11,9 +11,13 @@ use notify_rust::{Notification, Timeout, Urgency};
 /// Application name shown by the notification daemon.
 pub const APP_NAME: &str = "Hublot";
 
-/// Name of the desktop entry the packages install (`hublot.desktop`), so GNOME
-/// groups the notifications under the app and keeps them.
-pub const DESKTOP_ENTRY: &str = "hublot";
+/// Name of the desktop entry the packages install (the Tauri bundler names it
+/// after `productName`: `Hublot.desktop`), so GNOME groups the notifications
+/// under the app and keeps them.
+pub const DESKTOP_ENTRY: &str = "Hublot";
+
+/// The app icon's name in the icon theme (`hublot.png` under hicolor).
+pub const ICON_NAME: &str = "hublot";
 
 /// Sound played when sound is on (freedesktop sound theme name).
 pub const SOUND_NAME: &str = "message-new-instant";
@@ -54,7 +58,7 @@ impl Notifier {
             Ok(()) => path.display().to_string(),
             Err(e) => {
                 tracing::warn!(error = %e, "cannot write the notification icon; using the theme icon");
-                DESKTOP_ENTRY.to_owned()
+                ICON_NAME.to_owned()
             }
         };
         Notifier::new(icon)

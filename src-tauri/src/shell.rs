@@ -162,7 +162,15 @@ pub fn pause<R: Runtime>(app: &AppHandle<R>, pause: Pause) {
     let mut settings = shell.settings();
     settings.notifications.paused_until = pause.until(now_millis());
     match shell.save_settings(settings) {
-        Ok(saved) => apply(app, &saved),
+        Ok(saved) => {
+            // The notification policy runs in the sync engine, which reads
+            // its settings from the account's cache: without this, a pause
+            // from the tray would only show in the menu.
+            if let Ok(session) = app.state::<crate::account::Accounts>().session() {
+                crate::settings::push_to_store(&session, &saved);
+            }
+            apply(app, &saved)
+        }
         Err(e) => tracing::warn!(error = %e, "cannot save the pause"),
     }
 }

@@ -1,17 +1,41 @@
 //! The main window: showing it, hiding it to the tray on close, the taskbar badge.
 
-use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
+use tauri::{AppHandle, Listener, Manager, Runtime, Window, WindowEvent};
 
 use crate::shell::Shell;
 
 /// Label of the main window (tauri.conf.json).
 pub const MAIN: &str = "main";
 
-/// Shows, restores and focuses the main window.
+/// Event Tauri emits once a window exists.
+const WINDOW_CREATED: &str = "tauri://window-created";
+
+/// Shows, restores and focuses the main window, now or as soon as it exists.
+///
+/// A second launch can reach the single-instance callback before the main
+/// window exists: the plugin claims its D-Bus name while the app is being
+/// built, and the windows of tauri.conf.json are only created once the event
+/// loop starts, a few seconds later on a cold start. Dropping the request then
+/// would lose the second launch (it exits, the first never shows).
 pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
-    let Some(window) = app.get_webview_window(MAIN) else {
+    if let Some(window) = app.get_webview_window(MAIN) {
+        show(&window);
         return;
-    };
+    }
+    tracing::info!("the main window does not exist yet: showing it once created");
+    let handle = app.clone();
+    app.once_any(WINDOW_CREATED, move |_| {
+        if let Some(window) = handle.get_webview_window(MAIN) {
+            show(&window);
+        }
+    });
+    // Created between the first look and the listener: show it now.
+    if let Some(window) = app.get_webview_window(MAIN) {
+        show(&window);
+    }
+}
+
+fn show<R: Runtime>(window: &tauri::WebviewWindow<R>) {
     let result = window
         .show()
         .and_then(|()| window.unminimize())
