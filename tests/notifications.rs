@@ -13,6 +13,7 @@
 //! Run inside `tests/run-desktop-tests.sh` (Xvfb, D-Bus session, unlocked
 //! gnome-keyring).
 
+mod desktop_bus;
 mod notifications_support;
 
 use std::path::Path;

@@ -7,11 +7,14 @@
 //! item back over D-Bus like a panel would: its menu (com.canonical.dbusmenu)
 //! and its icon file, before and after unread posts and mentions arrive.
 
+mod desktop_bus;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use desktop_bus::{Items, Watcher};
 use hublot_app::args::Args;
 use hublot_app::i18n::Lang;
 use hublot_app::tray::{self, TrayImage};
@@ -19,49 +22,8 @@ use hublot_core::views::{SyncState, SyncStatus, UnreadSummary};
 use tauri::image::Image;
 use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 
-/// (sender, service) of each registered item.
-type Items = Arc<Mutex<Vec<(String, String)>>>;
-
 /// A dbusmenu node: id, properties, children.
 type MenuLayout = (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>);
-
-struct Watcher {
-    items: Items,
-}
-
-#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
-impl Watcher {
-    fn register_status_notifier_item(
-        &self,
-        service: String,
-        #[zbus(header)] header: zbus::message::Header<'_>,
-    ) {
-        let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
-        self.items.lock().unwrap().push((sender, service));
-    }
-
-    fn register_status_notifier_host(&self, _service: String) {}
-
-    #[zbus(property)]
-    fn registered_status_notifier_items(&self) -> Vec<String> {
-        self.items
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(_, s)| s.clone())
-            .collect()
-    }
-
-    #[zbus(property)]
-    fn is_status_notifier_host_registered(&self) -> bool {
-        true
-    }
-
-    #[zbus(property)]
-    fn protocol_version(&self) -> i32 {
-        0
-    }
-}
 
 /// Waits for `f` to give a value (the app works on its own thread).
 fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {

@@ -18,6 +18,8 @@ use hublot_core::views::PersonView;
 use hublot_server::{DemoConfig, RunningServer, ServerConfig};
 use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 
+use crate::desktop_bus::{Items, Watcher};
+
 /// Every demo account's password.
 pub const PASSWORD: &str = "demo";
 
@@ -102,48 +104,6 @@ impl Daemon {
             "1".into(),
             "1.2".into(),
         )
-    }
-}
-
-/// (sender, service) of each registered StatusNotifierItem.
-type Items = Arc<Mutex<Vec<(String, String)>>>;
-
-/// A stand-in for a desktop panel, so the app creates its tray icon.
-struct Watcher {
-    items: Items,
-}
-
-#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
-impl Watcher {
-    fn register_status_notifier_item(
-        &self,
-        service: String,
-        #[zbus(header)] header: zbus::message::Header<'_>,
-    ) {
-        let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
-        self.items.lock().unwrap().push((sender, service));
-    }
-
-    fn register_status_notifier_host(&self, _service: String) {}
-
-    #[zbus(property)]
-    fn registered_status_notifier_items(&self) -> Vec<String> {
-        self.items
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(_, s)| s.clone())
-            .collect()
-    }
-
-    #[zbus(property)]
-    fn is_status_notifier_host_registered(&self) -> bool {
-        true
-    }
-
-    #[zbus(property)]
-    fn protocol_version(&self) -> i32 {
-        0
     }
 }
 
