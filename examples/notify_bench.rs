@@ -19,6 +19,8 @@
 //!
 //! Results and how to read them: docs/perf/notifications.md.
 
+#[path = "../tests/desktop_bus/mod.rs"]
+mod desktop_bus;
 #[path = "../tests/notifications_support/mod.rs"]
 mod support;
 
