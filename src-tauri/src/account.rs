@@ -174,22 +174,8 @@ pub async fn start_demo<R: Runtime>(
     let accounts = app.state::<Accounts>();
     let _switch = accounts.switching.lock().await;
     stop(app).await;
-    let (data_dir, _) = dirs(app)?;
-    let demo_dir = data_dir.join("demo");
-    std::fs::create_dir_all(&demo_dir).map_err(storage)?;
     let listen = listen.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 0)));
-    let server = hublot_server::start(hublot_server::ServerConfig {
-        db_path: demo_dir.join("server.sqlite3"),
-        listen,
-        demo: Some(demo_config()),
-    })
-    .await
-    .map_err(|e| {
-        AppError::new(
-            ErrorCode::Server,
-            format!("The demo server could not start: {e}"),
-        )
-    })?;
+    let server = start_demo_server(app, listen).await?;
     let url = format!("http://{}", server.addr());
     tracing::info!(address = %server.addr(), "demo server listening");
     let client = hublot_core::client::ApiClient::new(&url, None).map_err(AppError::from)?;
@@ -208,6 +194,29 @@ pub async fn start_demo<R: Runtime>(
     };
     save_account(app, &saved)?;
     activate(app, saved, answer.token, Some(server)).await
+}
+
+/// Starts the embedded demo server on `listen`, its data in the app data dir
+/// (seeded on the first start only).
+async fn start_demo_server<R: Runtime>(
+    app: &AppHandle<R>,
+    listen: SocketAddr,
+) -> Result<hublot_server::RunningServer, AppError> {
+    let (data_dir, _) = dirs(app)?;
+    let demo_dir = data_dir.join("demo");
+    std::fs::create_dir_all(&demo_dir).map_err(storage)?;
+    hublot_server::start(hublot_server::ServerConfig {
+        db_path: demo_dir.join("server.sqlite3"),
+        listen,
+        demo: Some(demo_config()),
+    })
+    .await
+    .map_err(|e| {
+        AppError::new(
+            ErrorCode::Server,
+            format!("The demo server could not start: {e}"),
+        )
+    })
 }
 
 /// Wipes the demo's server data and cache, and starts it afresh.
@@ -388,19 +397,7 @@ pub async fn set_demo_server_running<R: Runtime>(
             .trim_start_matches("http://")
             .parse()
             .map_err(|e| internal(format!("demo address {server_url}: {e}")))?;
-        let (data_dir, _) = dirs(app)?;
-        let server = hublot_server::start(hublot_server::ServerConfig {
-            db_path: data_dir.join("demo").join("server.sqlite3"),
-            listen: addr,
-            demo: Some(demo_config()),
-        })
-        .await
-        .map_err(|e| {
-            AppError::new(
-                ErrorCode::Server,
-                format!("The demo server could not restart: {e}"),
-            )
-        })?;
+        let server = start_demo_server(app, addr).await?;
         if let Some(active) = accounts.lock().as_mut() {
             active.session.sync_now();
             active.demo_server = Some(server);
