@@ -65,10 +65,14 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
     // Reading the change feed from its beginning (full history, after a
     // bootstrap): there is no cursor until the first batch is applied.
     let mut from_start = false;
+    // The next batch, asked for while the previous one is being written: the
+    // download and decoding of one batch overlap the writing of the other.
+    let mut prefetched: Option<Prefetch> = None;
     shared.set_state(SyncState::Syncing { applied: 0 });
     loop {
         if rebootstrap || (!from_start && shared.store.cursor()?.is_none()) {
             rebootstrap = false;
+            prefetched = None;
             let b = shared.client.bootstrap().await?;
             check_cursor(&b.cursor)?;
             let n = (b.users.len() + b.groups.len() + b.posts.len() + b.comments.len()) as u64;
@@ -84,15 +88,20 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
             }
         }
         let me = shared.store.me()?;
-        let cursor = shared.store.cursor()?;
-        let resp = match shared
-            .client
-            .sync(
-                cursor.as_deref(),
-                Some(shared.sync_batch.load(Ordering::SeqCst)),
-            )
-            .await
-        {
+        let fetched = match prefetched.take() {
+            Some(next) => next.answer().await?,
+            None => {
+                let cursor = shared.store.cursor()?;
+                shared
+                    .client
+                    .sync(
+                        cursor.as_deref(),
+                        Some(shared.sync_batch.load(Ordering::SeqCst)),
+                    )
+                    .await
+            }
+        };
+        let resp = match fetched {
             Ok(r) => r,
             Err(ClientError::Gone { .. }) => {
                 // The server no longer keeps changes this old: start again
@@ -111,6 +120,11 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
         } else {
             groups_joined(&resp, me)
         };
+        if more && !shared.stopped() {
+            // Continues from this batch's cursor, which is only stored with
+            // the batch: if writing it fails, the answer is thrown away.
+            prefetched = Some(Prefetch::start(shared, resp.cursor.clone()));
+        }
         let facts: BatchFacts = blocking(shared, move |s| s.apply_sync(&resp, first_sync)).await?;
         applied += n;
         shared.set_state(SyncState::Syncing { applied });
@@ -131,6 +145,32 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
         if shared.stopped() {
             return Ok(applied);
         }
+    }
+}
+
+/// A `/v1/sync` request running on its own task; dropped, it is cancelled.
+struct Prefetch(tokio::task::JoinHandle<Result<SyncResponse, ClientError>>);
+
+impl Prefetch {
+    fn start(shared: &Arc<Shared>, cursor: String) -> Prefetch {
+        let shared = shared.clone();
+        Prefetch(tokio::spawn(async move {
+            let limit = shared.sync_batch.load(Ordering::SeqCst);
+            shared.client.sync(Some(&cursor), Some(limit)).await
+        }))
+    }
+
+    /// The server's answer (or why there is none).
+    async fn answer(mut self) -> Result<Result<SyncResponse, ClientError>, SessionError> {
+        (&mut self.0)
+            .await
+            .map_err(|e| SessionError::Internal(format!("a sync request failed: {e}")))
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

@@ -39,6 +39,9 @@ async fn the_cache_converges_to_what_the_server_shows() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(&srv.url, &token, dir.path());
     s.sync_once().await.unwrap();
+    // Later passes read the feed in many small batches, each asked for while
+    // the one before is written: none may be lost, repeated or reordered.
+    s.set_sync_batch(7);
 
     let groups = demo.groups().await.unwrap();
     let public: Vec<Id> = groups
