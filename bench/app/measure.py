@@ -50,6 +50,8 @@ def wait_http(url: str, limit: float) -> None:
 
 def port_free(port: int) -> bool:
     with socket.socket() as s:
+        # A server just stopped leaves the port in TIME_WAIT: free for the next.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
             return True

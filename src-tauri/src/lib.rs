@@ -39,7 +39,11 @@ pub fn run() {
     commands::note_start();
     let args = Args::from_env();
     match builder(args).build(context()) {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                tauri::async_runtime::block_on(account::close(app));
+            }
+        }),
         Err(e) => {
             eprintln!("Hublot cannot start: {e}");
             std::process::exit(1);
@@ -181,6 +185,8 @@ fn setup(app: &AppHandle<Wry>, args: &Args) -> Result<(), Box<dyn std::error::Er
         navigate::open_deep_link(app, url);
     }
 
+    quit_on_signals(app);
+
     // The remembered account reopens on its cache in the background: the
     // window never waits on it (nor on the network).
     let (handle, demo, listen) = (app.clone(), args.demo, args.demo_listen);
@@ -191,6 +197,41 @@ fn setup(app: &AppHandle<Wry>, args: &Args) -> Result<(), Box<dyn std::error::Er
         handle.state::<Accounts>().mark_restored();
     });
     Ok(())
+}
+
+/// SIGTERM (a session logout, `kill`), SIGINT and SIGHUP quit the app as its
+/// Quit item does, so the cache is closed cleanly instead of the process
+/// dying with it open.
+fn quit_on_signals(app: &AppHandle<Wry>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let handle = app.clone();
+        tauri::async_runtime::spawn(async move {
+            let (mut term, mut int, mut hup) = match (
+                signal(SignalKind::terminate()),
+                signal(SignalKind::interrupt()),
+                signal(SignalKind::hangup()),
+            ) {
+                (Ok(t), Ok(i), Ok(h)) => (t, i, h),
+                _ => {
+                    tracing::warn!(
+                        "cannot listen to quit signals: a kill will not close the cache cleanly"
+                    );
+                    return;
+                }
+            };
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+                _ = hup.recv() => {}
+            }
+            tracing::info!("asked to quit by a signal");
+            handle.exit(0);
+        });
+    }
+    #[cfg(not(unix))]
+    let _ = app;
 }
 
 /// Handles the tray menu.

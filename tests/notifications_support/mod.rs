@@ -468,6 +468,19 @@ impl Home {
         self.dir.path().join("config").join(IDENTIFIER)
     }
 
+    /// True when an offline cache's write-ahead log was left behind (not
+    /// closed cleanly: the next start runs the full check).
+    pub fn cache_log_left(&self) -> bool {
+        let caches = self.dir.path().join("data").join(IDENTIFIER).join("caches");
+        std::fs::read_dir(&caches)
+            .unwrap_or_else(|e| panic!("{}: {e}", caches.display()))
+            .filter_map(Result::ok)
+            .any(|e| {
+                e.file_name().to_string_lossy().ends_with("-wal")
+                    && e.metadata().is_ok_and(|m| m.len() > 0)
+            })
+    }
+
     /// The settings file the shell reads and writes.
     pub fn settings_path(&self) -> PathBuf {
         hublot_app::settings::path_in(&self.config_dir())
@@ -510,18 +523,17 @@ impl AppProcess {
         self.child.as_ref().map(|c| c.id()).unwrap_or(0)
     }
 
-    /// Ends it with SIGTERM and waits.
-    pub fn stop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = Command::new("kill").arg(child.id().to_string()).status();
-            let _ = child.wait();
-        }
+    /// Ends it with SIGTERM and waits; how it ended (None if already ended).
+    pub fn stop(&mut self) -> Option<std::process::ExitStatus> {
+        let mut child = self.child.take()?;
+        let _ = Command::new("kill").arg(child.id().to_string()).status();
+        child.wait().ok()
     }
 }
 
 impl Drop for AppProcess {
     fn drop(&mut self) {
-        self.stop();
+        let _ = self.stop();
     }
 }
 

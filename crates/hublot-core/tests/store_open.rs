@@ -207,6 +207,36 @@ fn after_an_unclean_shutdown_the_check_runs_in_the_background() {
 }
 
 #[test]
+fn a_closed_store_needs_no_check_even_if_the_process_never_drops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite3");
+    cache_with_outbox_and_posts(&path);
+    let (store, _) = Store::open(&path).unwrap();
+    store.wait_background_check();
+    push_three(&store);
+    // A quit that ends the process without running destructors (Tauri's
+    // exit) but closes the store first: the next open sees a clean close.
+    assert!(store.close().unwrap(), "the log was emptied");
+    std::mem::forget(store);
+    let (store, report) = Store::open(&path).unwrap();
+    assert!(!report.rebuilt, "{report:?}");
+    assert!(store.wait_background_check().is_none(), "no check was due");
+    assert_eq!(store.outbox_list().unwrap().len(), 6, "nothing was lost");
+    // The same exit without the close leaves the log: the next open checks.
+    push_three(&store);
+    std::mem::forget(store);
+    let (store, _) = Store::open(&path).unwrap();
+    assert!(
+        store
+            .wait_background_check()
+            .expect("a check was due")
+            .unwrap(),
+        "and the cache passes it"
+    );
+    assert_eq!(store.outbox_list().unwrap().len(), 9);
+}
+
+#[test]
 fn a_damaged_header_loses_the_outbox_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.sqlite3");

@@ -119,6 +119,23 @@ impl Store {
         }))
     }
 
+    /// Ends this run's writing, for a quit: folds the write-ahead log into
+    /// the file and empties it, which tells the next open that the cache was
+    /// closed cleanly, so no full check is due. A process that quits without
+    /// closing its connections (Tauri ends with `exit`) leaves the log behind,
+    /// and every start would look like one after a crash.
+    ///
+    /// True when the log was emptied; false when a reader still held part of
+    /// it (a background check still running, say): the next open then checks,
+    /// as after a crash. The store stays usable.
+    pub fn close(&self) -> Result<bool, StoreError> {
+        lock(&self.inner.readers).clear();
+        let busy: i64 =
+            lock(&self.inner.writer)
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
+    }
+
     /// Runs the full check now (`PRAGMA quick_check`, which reads every page)
     /// on a connection of its own; true when the cache is sound. A damaged
     /// cache is recorded, and the next open rebuilds it.
