@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod logging;
 pub mod navigate;
 pub mod notifier;
+pub mod rendering;
 pub mod secrets;
 pub mod settings;
 pub mod shell;
@@ -37,6 +38,7 @@ pub struct DemoOptions {
 /// Starts the app; returns when it quits.
 pub fn run() {
     commands::note_start();
+    rendering::choose();
     let args = Args::from_env();
     match builder(args).build(context()) {
         Ok(app) => app.run(|app, event| {
@@ -142,6 +144,9 @@ fn setup(app: &AppHandle<Wry>, args: &Args) -> Result<(), Box<dyn std::error::Er
         Err(e) => eprintln!("hublot: {e}"),
     }
     tracing::info!(version = %app.package_info().version, minimized = args.minimized, "Hublot starting");
+    if rendering::chosen() == Some(rendering::Drawing::SoftwareNoCompositing) {
+        tracing::info!("no GPU render node: WebKit draws without compositing");
+    }
 
     let shell = Shell::new(paths.app_config_dir()?, paths.app_cache_dir()?);
     let lang = shell.lang();

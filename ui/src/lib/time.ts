@@ -1,5 +1,6 @@
 /** Dates as people read them: "il y a 5 min", "hier", "12 mars", in French or English. */
 import type { Locale } from './i18n/index.svelte';
+import { dateTimeFormat, relativeTimeFormat } from './intl';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -13,26 +14,25 @@ const DAY = 24 * HOUR;
 export function relativeTime(at: number, now: number, locale: Locale, justNow: string): string {
   const elapsed = now - at;
   if (elapsed < MINUTE) return justNow;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const rtf = relativeTimeFormat(locale);
   if (elapsed < HOUR) return rtf.format(-Math.floor(elapsed / MINUTE), 'minute');
   if (elapsed < DAY) return rtf.format(-Math.floor(elapsed / HOUR), 'hour');
   if (elapsed < 7 * DAY) return rtf.format(-Math.floor(elapsed / DAY), 'day');
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: sameYear ? undefined : 'numeric',
-  }).format(at);
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { day: 'numeric', month: 'short' }
+    : { day: 'numeric', month: 'short', year: 'numeric' };
+  return dateTimeFormat(locale, options).format(at);
 }
 
 /** "14:05" in the locale's 24-hour clock (both languages read 24-hour times in this organisation). */
 export function clockTime(at: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
 /** The full date and time, for tooltips and `<time title>`. */
 export function fullDateTime(at: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(at);
+  return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(at);
 }
 
 /** Minutes after midnight to "HH:MM" (for `<input type="time">`). */

@@ -5,6 +5,7 @@
 import { fr, type MessageKey } from './fr';
 import { en } from './en';
 import type { LanguageSetting } from '../types';
+import { numberFormat, pluralRules } from '../intl';
 
 /** A language the UI speaks. */
 export type Locale = 'fr' | 'en';
@@ -47,8 +48,8 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 
 /** The plural message for `n`, with `{n}` filled with the number formatted for the locale. */
 export function tp(key: PluralKey, n: number, params?: Record<string, string | number>): string {
-  const rule = new Intl.PluralRules(current).select(n) === 'one' ? 'one' : 'other';
-  const formatted = new Intl.NumberFormat(current).format(n);
+  const rule = pluralRules(current).select(n) === 'one' ? 'one' : 'other';
+  const formatted = numberFormat(current).format(n);
   return fill(dictionaries[current][`${key}.${rule}` as MessageKey], { ...params, n: formatted });
 }
 

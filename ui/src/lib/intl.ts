@@ -1,0 +1,36 @@
+/**
+ * Shared `Intl` formatters. Building one is costly (ICU data is looked up each
+ * time; in WebKit a feed page built hundreds and it showed in the start-up
+ * time), so each locale and set of options gets one, made on first use.
+ */
+
+const made = new Map<string, unknown>();
+
+function once<T>(key: string, make: () => T): T {
+  let found = made.get(key) as T | undefined;
+  if (found === undefined) {
+    found = make();
+    made.set(key, found);
+  }
+  return found;
+}
+
+/** Plural rules of `locale`. */
+export function pluralRules(locale: string): Intl.PluralRules {
+  return once(`plural|${locale}`, () => new Intl.PluralRules(locale));
+}
+
+/** Numbers as `locale` writes them. */
+export function numberFormat(locale: string): Intl.NumberFormat {
+  return once(`number|${locale}`, () => new Intl.NumberFormat(locale));
+}
+
+/** Short relative times ("5 min ago", "hier"). */
+export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+  return once(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
+}
+
+/** Dates and times with these options. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return once(`date|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
