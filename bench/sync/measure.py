@@ -160,7 +160,11 @@ def main() -> None:
         token = login(base)
         env = dict(os.environ, HUBLOT_TOKEN=token)
         data = work / "cli"
-        cmd = [args.cli, "--data-dir", str(data), "--server", base, "sync", "--full-history"]
+        cli = [args.cli, "--data-dir", str(data), "--server", base]
+        # Sets the account up; with HUBLOT_TOKEN set, the token stays out of the keyring.
+        subprocess.run(cli + ["login", "--login", "demo", "--password-stdin", "--print-token"],
+                       input="demo\n", text=True, check=True, env=env, stdout=subprocess.DEVNULL)
+        cmd = cli + ["sync", "--full-history"]
         result["load_before"] = load()
         server_cpu0 = cpu_of(server.pid)
         w0 = time.monotonic()
