@@ -23,51 +23,24 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from server_http import login, port_free, wait_http  # noqa: E402
 
 IDENTIFIER = "fr.hublot.desktop"
 
 
-def wait_http(url: str, limit: float) -> None:
-    deadline = time.monotonic() + limit
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
-def port_free(port: int) -> bool:
-    with socket.socket() as s:
-        # A server just stopped leaves the port in TIME_WAIT: free for the next.
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
-def login(base: str) -> dict:
-    req = urllib.request.Request(
-        base + "/v1/auth/login",
-        data=json.dumps({"login": "demo", "password": "demo"}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req, timeout=30) as answer:
-        return json.loads(answer.read())
 
 
 def descendants(root: int) -> list[int]:

@@ -23,53 +23,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from server_http import login, port_free, wait_http  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def port_free(port: int) -> bool:
-    with socket.socket() as s:
-        # A server just stopped leaves the port in TIME_WAIT: free for the next.
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
-def wait_http(url: str, limit: float) -> None:
-    deadline = time.monotonic() + limit
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
-def login(base: str) -> str:
-    req = urllib.request.Request(
-        base + "/v1/auth/login",
-        data=json.dumps({"login": "demo", "password": "demo"}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req, timeout=30) as answer:
-        return json.loads(answer.read())["token"]
 
 
 def cpu_of(pid: int) -> float:
@@ -157,7 +129,7 @@ def main() -> None:
         wait_http(base + "/v1/openapi.json", limit=7200)
         if not seeded:
             result["seed_s"] = time.monotonic() - t0
-        token = login(base)
+        token = login(base)["token"]
         env = dict(os.environ, HUBLOT_TOKEN=token)
         data = work / "cli"
         cli = [args.cli, "--data-dir", str(data), "--server", base]
