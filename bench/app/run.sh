@@ -16,10 +16,7 @@ posts="${POSTS:-100000}"
 runs="${RUNS:-5}"
 
 echo "==> building (release): the UI, the app, the server, the CLI and the bare window"
-# Only when the UI changed: a rebuilt dist/ (new mtimes) relinks the whole app.
-if [ ! -e ui/dist/index.html ] || [ -n "$(find ui/src ui/index.html -newer ui/dist/index.html -print -quit)" ]; then
-  (cd ui && npm run build --silent >/dev/null)
-fi
+bash .ci/build-ui >/dev/null
 cargo build --release --locked -q -p hublot --features custom-protocol --bin hublot
 cargo build --release --locked -q -p hublot-server --bin hublot-server
 cargo build --release --locked -q -p hublot-cli
