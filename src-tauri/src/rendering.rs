@@ -4,7 +4,7 @@
 //! node), WebKitGTK still composites with OpenGL, on Mesa's software
 //! rasteriser: every layer's backing store lives in the web process and each
 //! frame goes through an emulated GL pipeline. Measured on such a machine
-//! (docs/perf/app.md), that cost the app about 80 MB of idle memory and a
+//! (docs/perf/app.md), that cost the app about 110 MB of idle memory and a
 //! slower first paint than WebKit's own non-composited software drawing. So
 //! without a render node the app asks WebKit not to composite, unless the
 //! person already chose (`WEBKIT_DISABLE_COMPOSITING_MODE` set, to any value).
