@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use desktop_bus::{Items, Watcher};
+use desktop_bus::Items;
 use hublot_app::args::Args;
 use hublot_app::i18n::Lang;
 use hublot_app::tray::{self, TrayImage};
@@ -216,20 +216,7 @@ fn main() {
     std::env::remove_var("LC_ALL");
     std::env::remove_var("LC_MESSAGES");
 
-    let items: Items = Arc::default();
-    let _watcher = zbus::blocking::connection::Builder::session()
-        .unwrap()
-        .name("org.kde.StatusNotifierWatcher")
-        .unwrap()
-        .serve_at(
-            "/StatusNotifierWatcher",
-            Watcher {
-                items: items.clone(),
-            },
-        )
-        .unwrap()
-        .build()
-        .expect("own org.kde.StatusNotifierWatcher on the session bus");
+    let (items, _watcher) = desktop_bus::own_watcher();
 
     let app = hublot_app::builder(Args {
         minimized: true,

@@ -46,3 +46,23 @@ impl Watcher {
         0
     }
 }
+
+/// Owns `org.kde.StatusNotifierWatcher` on the session bus; the watcher lives
+/// as long as the returned connection.
+pub fn own_watcher() -> (Items, zbus::blocking::Connection) {
+    let items = Items::default();
+    let connection = zbus::blocking::connection::Builder::session()
+        .unwrap()
+        .name("org.kde.StatusNotifierWatcher")
+        .unwrap()
+        .serve_at(
+            "/StatusNotifierWatcher",
+            Watcher {
+                items: items.clone(),
+            },
+        )
+        .unwrap()
+        .build()
+        .expect("own org.kde.StatusNotifierWatcher on the session bus");
+    (items, connection)
+}

@@ -18,7 +18,7 @@ use hublot_core::views::PersonView;
 use hublot_server::{DemoConfig, RunningServer, ServerConfig};
 use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 
-use crate::desktop_bus::{Items, Watcher};
+use crate::desktop_bus::{own_watcher, Items};
 
 /// Every demo account's password.
 pub const PASSWORD: &str = "demo";
@@ -133,20 +133,7 @@ impl Desktop {
             .unwrap()
             .build()
             .expect("own org.freedesktop.Notifications (is a notification daemon already running on this bus?)");
-        let items = Items::default();
-        let watcher = zbus::blocking::connection::Builder::session()
-            .unwrap()
-            .name("org.kde.StatusNotifierWatcher")
-            .unwrap()
-            .serve_at(
-                "/StatusNotifierWatcher",
-                Watcher {
-                    items: items.clone(),
-                },
-            )
-            .unwrap()
-            .build()
-            .expect("own org.kde.StatusNotifierWatcher");
+        let (items, watcher) = own_watcher();
         Desktop {
             calls,
             items,
